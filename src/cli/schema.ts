@@ -1,0 +1,7 @@
+import { contentJsonSchema } from '../content/schema.js';
+import { type CliDeps, EXIT } from './main.js';
+
+export function runSchema(deps: CliDeps): number {
+  deps.stdout(`${JSON.stringify(contentJsonSchema(), null, 2)}\n`);
+  return EXIT.ok;
+}

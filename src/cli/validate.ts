@@ -1,0 +1,41 @@
+import { resolve } from 'node:path';
+import { findContentFiles, readSource } from '../build.js';
+import { loadSource } from '../content/load.js';
+import { validateSource } from '../content/validate.js';
+import { formatIssue, isRiskdeckError } from '../errors.js';
+import { type CliDeps, EXIT, type ParsedArgs } from './main.js';
+
+export async function runValidate(args: ParsedArgs, deps: CliDeps): Promise<number> {
+  let files: string[];
+  try {
+    files = args.positionals.length
+      ? args.positionals
+      : (await findContentFiles(resolve(deps.cwd, args.values.content ?? 'content'))).map((f) =>
+          f.slice(deps.cwd.length + 1),
+        );
+  } catch (error) {
+    if (!isRiskdeckError(error)) throw error;
+    deps.stderr(`riskdeck: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  let failed = false;
+  for (const file of files) {
+    try {
+      const source = await readSource(resolve(deps.cwd, file), file);
+      const { issues, warnings } = validateSource(loadSource(source));
+      for (const warning of warnings) deps.stderr(`warning: ${formatIssue(warning)}\n`);
+      if (issues.length > 0) {
+        failed = true;
+        for (const issue of issues) deps.stderr(`${formatIssue(issue)}\n`);
+        deps.stderr(`${file}: ${issues.length} error${issues.length === 1 ? '' : 's'}\n`);
+      } else {
+        deps.stdout(`${file}: ok\n`);
+      }
+    } catch (error) {
+      if (!isRiskdeckError(error)) throw error;
+      failed = true;
+      deps.stderr(`${error.message}\n`);
+    }
+  }
+  return failed ? EXIT.content : EXIT.ok;
+}

@@ -1,0 +1,31 @@
+import { loadSource, type SourceFile } from './content/load.js';
+import { validateSource } from './content/validate.js';
+import { type ContentIssue, contentError } from './errors.js';
+import { buildComparison, type Comparison } from './model/comparison.js';
+
+export interface Compiled {
+  readonly comparison: Comparison;
+  readonly warnings: readonly ContentIssue[];
+}
+
+/** load → validate → model, for one source. Throws a RiskdeckError listing every content issue. */
+export function compileSource(source: SourceFile): Compiled {
+  const loaded = loadSource(source);
+  const { content, issues, warnings } = validateSource(loaded);
+  if (!content) throw contentError(source.path, issues);
+  return { comparison: buildComparison(content, loaded.body), warnings };
+}
+
+/** Output folder name for a content file: a safe slug of its base name. */
+export function outputName(path: string): string {
+  const base = path.split(/[\\/]/).pop() ?? path;
+  const stem = base.replace(/\.(md|markdown|ya?ml)$/i, '');
+  const slug = stem
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+  return slug || 'comparison';
+}

@@ -1,0 +1,170 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
+import type { ContentIssue } from '../errors.js';
+
+/** A content file as read from disk: its path (for messages) and its text. */
+export interface SourceFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** A narrative section of the Markdown body: a `##` heading and what follows it. */
+export interface NarrativeSection {
+  readonly title: string;
+  readonly markdown: string;
+}
+
+export type PathSegment = string | number;
+
+/** The parsed source: plain data plus a way back from a field path to its place in the file. */
+export interface LoadedSource {
+  readonly file: string;
+  readonly data: unknown;
+  readonly body: readonly NarrativeSection[];
+  readonly issues: readonly ContentIssue[];
+  locate(path: readonly PathSegment[], at?: 'key' | 'value'): { line: number; column: number };
+}
+
+/** Limits that keep a hostile file from exhausting memory; documented in the README. */
+export const LOAD_LIMITS = {
+  maxAliasCount: 100,
+  maxBytes: 2_000_000,
+} as const;
+
+const FRONT_MATTER = /^---[ \t]*\r?\n/;
+const FRONT_MATTER_END = /^(?:---|\.\.\.)[ \t]*$/m;
+
+function splitFrontMatter(text: string): { yaml: string; yamlLine: number; body: string; bodyLine: number } | null {
+  const open = FRONT_MATTER.exec(text);
+  if (!open) return null;
+  const rest = text.slice(open[0].length);
+  const close = FRONT_MATTER_END.exec(rest);
+  if (!close) return null;
+  const yaml = rest.slice(0, close.index);
+  const afterClose = rest.slice(close.index + close[0].length).replace(/^\r?\n/, '');
+  const linesBefore = (s: string) => s.split('\n').length - 1;
+  const bodyLine = 1 + linesBefore(text.slice(0, text.length - afterClose.length));
+  return { yaml, yamlLine: 1, body: afterClose, bodyLine };
+}
+
+function splitSections(body: string): NarrativeSection[] {
+  const sections: { title: string; lines: string[] }[] = [];
+  let fence: string | null = null;
+  for (const line of body.split(/\r?\n/)) {
+    const fenceMatch = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+    if (fenceMatch?.[1]) {
+      const marker = fenceMatch[1];
+      if (fence === null) fence = marker;
+      else if (marker.startsWith(fence)) fence = null;
+    }
+    const heading = fence === null ? /^##\s+(.+?)\s*#*\s*$/.exec(line) : null;
+    if (heading?.[1]) sections.push({ title: heading[1], lines: [] });
+    else if (sections.length > 0) sections.at(-1)?.lines.push(line);
+    else if (line.trim() !== '') sections.push({ title: 'Introduction', lines: [line] });
+  }
+  return sections
+    .map((s) => ({ title: s.title, markdown: s.lines.join('\n').trim() }))
+    .filter((s) => s.markdown !== '' || s.title !== 'Introduction');
+}
+
+function nodeAt(root: unknown, path: readonly PathSegment[], at: 'key' | 'value'): Node | null {
+  let node = root as Node | null;
+  for (const [i, segment] of path.entries()) {
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) return node;
+      if (last && at === 'key') return pair.key as Node;
+      node = (pair.value as Node | null) ?? (pair.key as Node);
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment] as Node | undefined;
+      if (!item) return node;
+      node = item;
+    } else {
+      return node;
+    }
+  }
+  return node;
+}
+
+/** Reads a `.yaml`/`.yml` file or a `.md` file with YAML front matter; never throws on bad content. */
+export function loadSource(source: SourceFile): LoadedSource {
+  const issues: ContentIssue[] = [];
+  const file = source.path;
+  const text = source.text.replace(/^\uFEFF/, '');
+  const isMarkdown = /\.(md|markdown)$/i.test(file);
+  let yamlText = text;
+  let lineOffset = 0;
+  let body: NarrativeSection[] = [];
+  if (isMarkdown) {
+    const parts = splitFrontMatter(text);
+    if (!parts) {
+      issues.push({
+        file,
+        line: 1,
+        column: 1,
+        path: '',
+        message: 'a Markdown content file must start with YAML front matter between two "---" lines',
+      });
+      return { file, data: undefined, body, issues, locate: () => ({ line: 1, column: 1 }) };
+    }
+    yamlText = parts.yaml;
+    lineOffset = parts.yamlLine;
+    body = splitSections(parts.body);
+  }
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, {
+    lineCounter,
+    uniqueKeys: true,
+    merge: false,
+    schema: 'core',
+    strict: true,
+    prettyErrors: false,
+    keepSourceTokens: false,
+  });
+  const position = (offset: number) => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line + lineOffset, column: pos.col };
+  };
+  const push = (offset: number, message: string, path = '') =>
+    issues.push({ file, ...position(offset), path, message });
+
+  for (const error of doc.errors) {
+    const key = /^["']?([^"':\n]*)/.exec(yamlText.slice(error.pos[0], error.pos[0] + 80))?.[1]?.trim();
+    const message =
+      error.code === 'DUPLICATE_KEY'
+        ? `duplicate key "${key}"; a key may appear once in a mapping, remove or rename one`
+        : (error.message.split('\n')[0] ?? error.message);
+    push(error.pos[0], message);
+  }
+  for (const warning of doc.warnings) push(warning.pos[0], `${warning.message.split('\n')[0]}; remove it`);
+  const directive = yamlText.search(/^%/m);
+  if (directive >= 0) push(directive, 'YAML directives (%YAML, %TAG) are not allowed; remove the line');
+  visit(doc, {
+    Node(_key, node) {
+      if (node.tag !== undefined && !node.tag.startsWith('tag:yaml.org,2002:')) {
+        push(node.range?.[0] ?? 0, `custom YAML tag "${node.tag}" is not allowed; remove it`);
+      }
+    },
+    Pair(_key, pair) {
+      if (isPair(pair) && isScalar(pair.key) && pair.key.value === '<<' && pair.key.type === 'PLAIN') {
+        push(pair.key.range?.[0] ?? 0, 'YAML merge keys ("<<") are not allowed; write the fields out');
+      }
+    },
+  });
+
+  let data: unknown;
+  const recoverable = doc.errors.every((e) => e.code === 'DUPLICATE_KEY');
+  if (recoverable) {
+    try {
+      data = doc.toJS({ maxAliasCount: LOAD_LIMITS.maxAliasCount });
+    } catch (error) {
+      push(0, `${(error as Error).message}; use fewer aliases (at most ${LOAD_LIMITS.maxAliasCount})`);
+    }
+  }
+  const locate = (path: readonly PathSegment[], at: 'key' | 'value' = 'value') => {
+    const node = nodeAt(doc.contents, path, at);
+    return position(node?.range?.[0] ?? 0);
+  };
+  return { file, data, body, issues, locate };
+}

@@ -1,0 +1,152 @@
+import type { z } from 'zod';
+import type { ContentIssue } from '../errors.js';
+import type { LoadedSource, PathSegment } from './load.js';
+import { checkReferences } from './references.js';
+import { type Content, contentSchema } from './schema.js';
+import { didYouMean } from './suggest.js';
+
+export interface Validated {
+  readonly content: Content | undefined;
+  readonly issues: readonly ContentIssue[];
+  readonly warnings: readonly ContentIssue[];
+}
+
+export function formatPath(path: readonly PathSegment[]): string {
+  return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+}
+
+type AnySchema = z.core.$ZodType;
+
+/** The keys an object schema at `path` accepts, for "did you mean" on unknown fields. */
+function keysAt(path: readonly PathSegment[]): string[] {
+  let schema: AnySchema | undefined = contentSchema;
+  const unwrap = (s: AnySchema | undefined): AnySchema | undefined => {
+    let current = s;
+    for (let i = 0; i < 10 && current; i++) {
+      const def = current._zod.def as { type: string; innerType?: AnySchema; in?: AnySchema };
+      if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable') current = def.innerType;
+      else if (def.type === 'pipe') current = def.in;
+      else break;
+    }
+    return current;
+  };
+  for (const segment of path) {
+    schema = unwrap(schema);
+    if (!schema) return [];
+    const def = schema._zod.def as {
+      type: string;
+      shape?: Record<string, AnySchema>;
+      element?: AnySchema;
+      valueType?: AnySchema;
+    };
+    if (def.type === 'object') schema = def.shape?.[String(segment)];
+    else if (def.type === 'array') schema = def.element;
+    else if (def.type === 'record') schema = def.valueType;
+    else return [];
+  }
+  const def = unwrap(schema)?._zod.def as { type: string; shape?: Record<string, AnySchema> } | undefined;
+  return def?.type === 'object' ? Object.keys(def.shape ?? {}) : [];
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  return `${typeof value} ${String(value)}`;
+}
+
+function explain(issue: z.core.$ZodIssue): string {
+  const input = (issue as { input?: unknown }).input;
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (input === undefined) return `is required; add it (${issue.expected})`;
+      if (issue.expected === 'string' && (typeof input === 'number' || typeof input === 'boolean')) {
+        return `must be text, not ${describeValue(input)}; put it in quotes, e.g. "${String(input)}"`;
+      }
+      const expected =
+        issue.expected === 'object' ? 'a mapping' : issue.expected === 'array' ? 'a list' : issue.expected;
+      return `must be ${expected}, not ${describeValue(input)}`;
+    }
+    case 'too_small':
+    case 'too_big': {
+      if (issue.origin === 'array') {
+        const bound = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+        return issue.code === 'too_small' ? `needs at least ${bound} item(s)` : `allows at most ${bound} items`;
+      }
+      if (issue.origin === 'string') return 'must not be empty';
+      return `is ${describeValue(input)}, out of range; use a whole number from 1 to 5`;
+    }
+    case 'invalid_value':
+      return `is ${describeValue(input)}; use one of: ${issue.values.map(String).join(', ')}`;
+    case 'invalid_format':
+      return issue.message.startsWith('Invalid') ? `has the wrong format (${issue.format})` : issue.message;
+    case 'not_multiple_of':
+      return issue.message;
+    default:
+      if (issue.message.includes('expected int') || issue.message.includes('integer')) {
+        return `is ${describeValue(input)}; use a whole number from 1 to 5`;
+      }
+      return issue.message;
+  }
+}
+
+function isRatingRange(issue: z.core.$ZodIssue): boolean {
+  return (issue.code === 'too_small' || issue.code === 'too_big') && issue.origin === 'number';
+}
+
+function schemaIssues(source: LoadedSource, data: unknown): { content?: Content; issues: ContentIssue[] } {
+  const result = contentSchema.safeParse(data, { reportInput: true });
+  if (result.success) return { content: result.data, issues: [] };
+  const issues: ContentIssue[] = [];
+  for (const issue of result.error.issues) {
+    const path = issue.path as PathSegment[];
+    if (issue.code === 'unrecognized_keys') {
+      const allowed = keysAt(path);
+      for (const key of issue.keys) {
+        const where = source.locate([...path, key], 'key');
+        issues.push({
+          file: source.file,
+          ...where,
+          path: formatPath([...path, key]),
+          message: `unknown field "${key}"${didYouMean(key, allowed)}; remove it or fix its name`,
+        });
+      }
+      continue;
+    }
+    const message =
+      isRatingRange(issue) && typeof (issue as { input?: unknown }).input === 'number'
+        ? `is ${(issue as { input?: unknown }).input as number}; ratings are whole numbers from 1 to 5`
+        : explain(issue);
+    issues.push({ file: source.file, ...source.locate(path), path: formatPath(path), message });
+  }
+  return { issues };
+}
+
+/** Checks a loaded source against the schema and its cross-references; collects every issue. */
+export function validateSource(source: LoadedSource): Validated {
+  if (source.data === undefined || source.data === null) {
+    const issues =
+      source.issues.length > 0
+        ? source.issues
+        : [
+            {
+              file: source.file,
+              line: 1,
+              column: 1,
+              path: '',
+              message: 'the file has no content; start from `riskdeck init`',
+            },
+          ];
+    return { content: undefined, issues, warnings: [] };
+  }
+  const { content, issues } = schemaIssues(source, source.data);
+  const checked = checkReferences(source.data, source.body, (path, at) => ({
+    file: source.file,
+    ...source.locate(path, at),
+  }));
+  const all = [...source.issues, ...issues, ...checked.issues].sort((a, b) => a.line - b.line || a.column - b.column);
+  if (all.length > 0 || !content) return { content: undefined, issues: all, warnings: checked.warnings };
+  return { content, issues: [], warnings: checked.warnings };
+}

@@ -1,0 +1,178 @@
+import { Marked, type Token, type Tokens } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+import { isLocalImage, isSafeLink } from './urls.js';
+
+export interface CitationTarget {
+  readonly id: string;
+  readonly number: number;
+  readonly title: string;
+  readonly url: string;
+}
+
+export interface CitationToken {
+  readonly type: 'citation';
+  readonly raw: string;
+  readonly id: string;
+  readonly number: number;
+  readonly url: string;
+  readonly title: string;
+}
+
+export interface MarkdownRenderer {
+  /** Safe HTML for a block of Markdown (paragraphs, lists, tables…). */
+  html(markdown: string): string;
+  /** Safe HTML for a one-line field (a title, a table cell): no wrapping paragraph. */
+  inlineHtml(markdown: string): string;
+  /** marked's block tokens, citations included as `citation` tokens; for the report. */
+  tokens(markdown: string): Token[];
+  /** Plain text with the markup removed, for SVG labels, PDF metadata and the deck's <title>. */
+  plain(markdown: string): string;
+}
+
+const escapeHtml = (text: string) =>
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+
+/** The second wall: whatever the renderer produced, only these tags and attributes survive. */
+const SANITIZE: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p',
+    'br',
+    'hr',
+    'em',
+    'strong',
+    'del',
+    's',
+    'code',
+    'pre',
+    'kbd',
+    'sub',
+    'sup',
+    'blockquote',
+    'ul',
+    'ol',
+    'li',
+    'a',
+    'img',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'span',
+    'input',
+  ],
+  allowedAttributes: {
+    a: ['href', 'title', 'class', 'rel'],
+    img: ['src', 'alt', 'title'],
+    th: ['align'],
+    td: ['align'],
+    ol: ['start'],
+    code: ['class'],
+    span: ['class'],
+    input: ['type', 'checked', 'disabled'],
+  },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesByTag: { img: [] },
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'escape',
+  allowedClasses: { a: ['citation'], code: [/^language-[\w-]+$/], span: ['citation-missing'] },
+  transformTags: {
+    a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'noopener noreferrer' } }),
+  },
+};
+
+const CITATION = /^\[@([a-z0-9][a-z0-9-]*)\]/;
+
+export function createMarkdown(citations: readonly CitationTarget[] = []): MarkdownRenderer {
+  const byId = new Map(citations.map((c) => [c.id, c]));
+  const marked = new Marked({ gfm: true, breaks: false, async: false });
+  marked.use({
+    extensions: [
+      {
+        name: 'citation',
+        level: 'inline',
+        start: (src: string) => {
+          const at = src.indexOf('[@');
+          return at < 0 ? undefined : at;
+        },
+        tokenizer(src: string) {
+          const match = CITATION.exec(src);
+          const target = match?.[1] === undefined ? undefined : byId.get(match[1]);
+          if (!match || !target) return undefined;
+          return {
+            type: 'citation',
+            raw: match[0],
+            id: target.id,
+            number: target.number,
+            url: target.url,
+            title: target.title,
+          };
+        },
+        renderer(token) {
+          const t = token as unknown as CitationToken;
+          return `<a class="citation" href="#ref-${escapeHtml(t.id)}" title="${escapeHtml(t.title)}">[${t.number}]</a>`;
+        },
+      },
+    ],
+    renderer: {
+      // Raw HTML in content is shown as text, as Hugo and GitHub do by default.
+      html({ text }: Tokens.HTML | Tokens.Tag) {
+        return escapeHtml(text);
+      },
+      link({ href, title, tokens }: Tokens.Link) {
+        const text = this.parser.parseInline(tokens);
+        if (!isSafeLink(href)) return text;
+        const titleAttr = title ? ` title="${escapeHtml(title)}"` : '';
+        return `<a href="${escapeHtml(href)}"${titleAttr}>${text}</a>`;
+      },
+      image({ href, title, text }: Tokens.Image) {
+        if (!isLocalImage(href)) return escapeHtml(text);
+        const titleAttr = title ? ` title="${escapeHtml(title)}"` : '';
+        return `<img src="${escapeHtml(href)}" alt="${escapeHtml(text)}"${titleAttr}>`;
+      },
+    },
+  });
+  const clean = (html: string) => sanitizeHtml(html, SANITIZE).trim();
+  return {
+    html: (markdown) => clean(marked.parse(markdown) as string),
+    inlineHtml: (markdown) => clean(marked.parseInline(markdown) as string),
+    tokens: (markdown) => marked.lexer(markdown),
+    plain: (markdown) => plainText(marked.lexer(markdown)),
+  };
+}
+
+function plainText(tokens: readonly Token[]): string {
+  const parts: string[] = [];
+  for (const token of tokens) {
+    const t = token as Token & { tokens?: Token[]; items?: Token[]; text?: string; number?: number };
+    if (t.type === 'citation') parts.push(`[${t.number}]`);
+    else if (t.type === 'space' || t.type === 'hr') parts.push(' ');
+    else if (t.tokens && t.tokens.length > 0) parts.push(plainText(t.tokens));
+    else if (t.items) parts.push(t.items.map((item) => plainText([item])).join(' '));
+    else if (t.type === 'br') parts.push(' ');
+    else if (typeof t.text === 'string') parts.push(t.type === 'escape' ? t.text : decodeEntities(t.text));
+    if (t.type === 'paragraph' || t.type === 'heading' || t.type === 'list_item') parts.push(' ');
+  }
+  return parts.join('').replace(/\s+/g, ' ').trim();
+}
+
+function decodeEntities(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}

@@ -1,0 +1,46 @@
+import { compileSource } from './compile.js';
+import type { SourceFile } from './content/load.js';
+import type { ContentIssue } from './errors.js';
+import type { Comparison } from './model/comparison.js';
+
+/** A file of the output folder, relative to `dist/<name>/`. `copyOf` names a file to copy as is. */
+export type Artifact =
+  | { readonly path: string; readonly data: string | Uint8Array }
+  | { readonly path: string; readonly copyOf: string };
+
+export interface RenderContext {
+  readonly comparison: Comparison;
+  /** Seconds since the epoch that date the outputs (SOURCE_DATE_EPOCH, else the content's date). */
+  readonly epoch: number;
+}
+
+/** One output: comparison in, files out. The stages run in this order, each pure. */
+export type Output = (context: RenderContext) => readonly Artifact[] | Promise<readonly Artifact[]>;
+
+export interface Rendered {
+  readonly comparison: Comparison;
+  readonly artifacts: readonly Artifact[];
+  readonly warnings: readonly ContentIssue[];
+}
+
+export const modelJson: Output = ({ comparison }) => [
+  { path: 'model.json', data: `${JSON.stringify(comparison, null, 2)}\n` },
+];
+
+/** The epoch that dates the outputs: SOURCE_DATE_EPOCH when given, else midnight UTC of the content's date. */
+export function outputEpoch(comparison: Comparison, sourceDateEpoch: string | undefined): number {
+  if (sourceDateEpoch !== undefined && /^\d+$/.test(sourceDateEpoch)) return Number(sourceDateEpoch);
+  return Math.floor(Date.parse(`${comparison.meta.date}T00:00:00Z`) / 1000);
+}
+
+export async function renderSource(
+  source: SourceFile,
+  outputs: readonly Output[],
+  options: { sourceDateEpoch?: string | undefined } = {},
+): Promise<Rendered> {
+  const { comparison, warnings } = compileSource(source);
+  const context: RenderContext = { comparison, epoch: outputEpoch(comparison, options.sourceDateEpoch) };
+  const artifacts: Artifact[] = [];
+  for (const output of outputs) artifacts.push(...(await output(context)));
+  return { comparison, artifacts, warnings };
+}
