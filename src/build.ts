@@ -4,7 +4,9 @@ import { outputName } from './compile.js';
 import type { SourceFile } from './content/load.js';
 import { LOAD_LIMITS } from './content/load.js';
 import { type ContentIssue, isRiskdeckError, RiskdeckError } from './errors.js';
+import { loadFonts } from './fonts.js';
 import { modelJson, type Output, renderSource } from './render.js';
+import { loadTemplates } from './templates.js';
 import { writeOutputFolder } from './write.js';
 
 export const CONTENT_EXTENSIONS = /\.(md|markdown|ya?ml)$/i;
@@ -20,6 +22,8 @@ export interface BuildOptions {
   readonly contentDir?: string | undefined;
   readonly outDir?: string | undefined;
   readonly cwd?: string | undefined;
+  /** A folder whose files replace ours of the same name (`deck/layout.hbs`, `report/report.hbs`, …). */
+  readonly templatesDir?: string | undefined;
   readonly sourceDateEpoch?: string | undefined;
   readonly outputs?: readonly Output[];
 }
@@ -105,6 +109,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult[]> 
     : await findContentFiles(resolve(cwd, options.contentDir ?? 'content'));
   const names = new Map<string, string>();
   const results: BuildResult[] = [];
+  const resources = {
+    fonts: await loadFonts(),
+    templates: await loadTemplates(options.templatesDir === undefined ? undefined : resolve(cwd, options.templatesDir)),
+  };
   for (const file of files) {
     const display = relative(cwd, file) || file;
     const name = outputName(file);
@@ -120,7 +128,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult[]> 
     names.set(name, display);
     try {
       const source = await readSource(file, display);
-      const rendered = await renderSource(source, options.outputs ?? defaultOutputs(), {
+      const rendered = await renderSource(source, options.outputs ?? defaultOutputs(), resources, {
         sourceDateEpoch: options.sourceDateEpoch,
       });
       const written = await writeOutputFolder(outDir, name, rendered.artifacts);

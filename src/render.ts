@@ -1,17 +1,28 @@
 import { compileSource } from './compile.js';
 import type { SourceFile } from './content/load.js';
 import type { ContentIssue } from './errors.js';
+import type { FontSet } from './fonts.js';
 import type { Comparison } from './model/comparison.js';
+import type { TemplateFiles } from './templates.js';
 
 /** A file of the output folder, relative to `dist/<name>/`. `copyOf` names a file to copy as is. */
 export type Artifact =
   | { readonly path: string; readonly data: string | Uint8Array }
   | { readonly path: string; readonly copyOf: string };
 
+/** What every output gets: the model, and the resources the edge loaded for it. */
 export interface RenderContext {
   readonly comparison: Comparison;
   /** Seconds since the epoch that date the outputs (SOURCE_DATE_EPOCH, else the content's date). */
   readonly epoch: number;
+  readonly fonts: FontSet;
+  readonly templates: TemplateFiles;
+}
+
+/** The resources loaded at the edge once per build and shared by every file. */
+export interface RenderResources {
+  readonly fonts: FontSet;
+  readonly templates: TemplateFiles;
 }
 
 /** One output: comparison in, files out. The stages run in this order, each pure. */
@@ -36,10 +47,15 @@ export function outputEpoch(comparison: Comparison, sourceDateEpoch: string | un
 export async function renderSource(
   source: SourceFile,
   outputs: readonly Output[],
+  resources: RenderResources,
   options: { sourceDateEpoch?: string | undefined } = {},
 ): Promise<Rendered> {
   const { comparison, warnings } = compileSource(source);
-  const context: RenderContext = { comparison, epoch: outputEpoch(comparison, options.sourceDateEpoch) };
+  const context: RenderContext = {
+    comparison,
+    epoch: outputEpoch(comparison, options.sourceDateEpoch),
+    ...resources,
+  };
   const artifacts: Artifact[] = [];
   for (const output of outputs) artifacts.push(...(await output(context)));
   return { comparison, artifacts, warnings };

@@ -8,6 +8,7 @@ export async function runBuild(args: ParsedArgs, deps: CliDeps): Promise<number>
     cwd: deps.cwd,
     outDir: args.values.out,
     contentDir: args.values.content,
+    templatesDir: args.values.templates,
     sourceDateEpoch: deps.env.SOURCE_DATE_EPOCH,
   }).catch((error: unknown) => {
     if (error instanceof Error && error.name === 'RiskdeckError') {

@@ -25,6 +25,8 @@ Usage
 Options
   --out DIR        output folder (default: dist)
   --content DIR    content folder used when no files are named (default: content)
+  --templates DIR  folder of template overrides; a file there replaces ours of the same name
+                   (deck/layout.hbs, deck/partials/*.hbs, deck/theme.css, report/report.hbs, …)
   -h, --help       show this help
   -v, --version    show the version
 
@@ -76,6 +78,7 @@ export function parse(args: readonly string[]) {
     options: {
       out: { type: 'string' },
       content: { type: 'string' },
+      templates: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
