@@ -3,6 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { outputName } from './compile.js';
 import type { SourceFile } from './content/load.js';
 import { LOAD_LIMITS } from './content/load.js';
+import { deckOutput } from './deck/index.js';
 import { type ContentIssue, isRiskdeckError, RiskdeckError } from './errors.js';
 import { loadFonts } from './fonts.js';
 import { modelJson, type Output, renderSource } from './render.js';
@@ -13,7 +14,7 @@ export const CONTENT_EXTENSIONS = /\.(md|markdown|ya?ml)$/i;
 
 /** The outputs every build writes, in order. */
 export function defaultOutputs(): Output[] {
-  return [modelJson];
+  return [modelJson, deckOutput];
 }
 
 export interface BuildOptions {

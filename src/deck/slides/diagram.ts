@@ -1,0 +1,25 @@
+import Handlebars from 'handlebars';
+import type { DeckDiagram } from '../diagrams.js';
+
+export interface DiagramView {
+  readonly svg: Handlebars.SafeString;
+  readonly width: number;
+  readonly height: number;
+  readonly title: string;
+}
+
+/**
+ * A diagram scaled to fit `maxWidth` × `maxHeight` (never enlarged past 1.5×). The size is set on the root
+ * `<svg>` as attributes: the CSP allows no inline style, and the viewBox keeps the drawing's proportions.
+ */
+export function diagramView(diagram: DeckDiagram, maxWidth: number, maxHeight: number): DiagramView {
+  const scale = Math.min(maxWidth / diagram.width, maxHeight / diagram.height, 1.5);
+  const width = Math.floor(diagram.width * scale);
+  const height = Math.floor(diagram.height * scale);
+  const svg = diagram.svg.replace(/<svg\b[^>]*>/, (tag) => {
+    const withoutSize = tag.replace(/\s(?:width|height)="[^"]*"/g, '');
+    const viewBox = /\sviewBox=/.test(withoutSize) ? '' : ` viewBox="0 0 ${diagram.width} ${diagram.height}"`;
+    return withoutSize.replace(/^<svg/, `<svg width="${width}" height="${height}"${viewBox}`);
+  });
+  return { svg: new Handlebars.SafeString(svg), width, height, title: diagram.title };
+}

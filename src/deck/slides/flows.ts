@@ -1,0 +1,113 @@
+import type { Comparison } from '../../model/comparison.js';
+import { CONTENT_WIDTH, TEXT } from '../geometry.js';
+import { BADGE_HEIGHT, budgetFor, type DeckContext, notesHtml, type PageView } from '../pages.js';
+import { paginate } from '../paginate.js';
+import { severityBadge } from '../text.js';
+import { diagramView } from './diagram.js';
+import { cellHeights, systemColumnPages } from './table.js';
+
+type Flow = Comparison['flows'][number];
+type Step = Flow['steps'][number];
+
+const stepNotes = (flow: Flow) => [
+  { label: undefined, notes: flow.notes },
+  ...flow.steps.map((s) => ({ label: `Step ${s.number}`, notes: s.notes })),
+];
+
+/**
+ * The flow drawn as a diagram whose steps appear one by one (reveal.js fragments); without the diagram,
+ * the same steps as an ordered list, one fragment per step.
+ */
+export function flowSlide(ctx: DeckContext, flow: Flow): PageView[] {
+  const { text, estimate } = ctx;
+  const description = flow.description === undefined ? undefined : text.block(flow.description);
+  const intro =
+    flow.description === undefined
+      ? 0
+      : estimate.blocks(text.tokens(flow.description), CONTENT_WIDTH, TEXT.small) + TEXT.blockGap * TEXT.small.size;
+  const budget = budgetFor(ctx, flow.title);
+  const diagram = ctx.diagrams.flow(flow);
+  const page = (data: unknown, i: number, notes = stepNotes(flow)): PageView => ({
+    partial: 'flow',
+    id: undefined,
+    title: text.inline(flow.title),
+    continued: i > 0,
+    caption: undefined,
+    notes: notesHtml(ctx, notes),
+    data,
+  });
+  if (diagram) {
+    return [page({ description, diagram: diagramView(diagram, CONTENT_WIDTH, budget - intro), steps: [] }, 0)];
+  }
+  const indent = TEXT.listIndent * TEXT.body.size;
+  const height = (step: Step) =>
+    estimate.text(`${step.actor}: ${text.plain(step.action)}`, CONTENT_WIDTH - indent, TEXT.body) +
+    step.branches.reduce(
+      (sum, b) =>
+        sum +
+        Math.max(
+          BADGE_HEIGHT,
+          estimate.text(
+            `${text.plain(b.system.name)} ${b.label ?? ''}: ${text.plain(b.outcome)} ${b.severity.label}`,
+            CONTENT_WIDTH - 2 * indent,
+            TEXT.small,
+          ),
+        ),
+      0,
+    ) +
+    TEXT.blockGap * TEXT.small.size;
+  const pages = paginate(flow.steps, height, { first: budget - intro, rest: budget });
+  return pages.map((steps, i) =>
+    page(
+      {
+        description: i === 0 ? description : undefined,
+        diagram: undefined,
+        start: steps[0]?.number ?? 1,
+        steps: steps.map((s) => ({
+          number: s.number,
+          actor: s.actor,
+          action: text.inline(s.action),
+          branches: s.branches.map((b) => ({
+            system: text.inline(b.system.name),
+            label: b.label,
+            outcome: text.inline(b.outcome),
+            badge: severityBadge(b.severity),
+          })),
+        })),
+      },
+      i,
+      i === 0 ? stepNotes(flow) : [],
+    ),
+  );
+}
+
+/** Where the flow branches, each system's outcome side by side. */
+export function flowOutcomes(ctx: DeckContext, flow: Flow): PageView[] {
+  const h = cellHeights(ctx);
+  const steps = flow.steps.filter((s) => s.branches.length > 0);
+  if (steps.length === 0) return [];
+  return systemColumnPages(ctx, {
+    kind: 'flow-outcomes',
+    partial: 'flow-outcomes',
+    title: `${flow.title}: outcome per system`,
+    leadHeader: 'Step',
+    items: steps,
+    systems: ctx.comparison.systems,
+    lead: (step, width) => ({
+      view: { number: step.number, actor: step.actor, action: ctx.text.inline(step.action) },
+      height: h.line(`${step.number}. ${step.actor}`, width, 'bold') + h.line(ctx.text.plain(step.action), width),
+    }),
+    cell: (step, index, width) => {
+      const system = ctx.comparison.systems[index];
+      const branch = step.branches.find((b) => b.system.id === system?.id);
+      return {
+        view: branch
+          ? { label: branch.label, outcome: ctx.text.block(branch.outcome), badge: severityBadge(branch.severity) }
+          : undefined,
+        height: branch
+          ? BADGE_HEIGHT + h.line(branch.label ?? '', width, 'bold') + h.markdown(branch.outcome, width)
+          : h.line('No separate outcome', width),
+      };
+    },
+  });
+}
