@@ -1,4 +1,5 @@
 import { loadSource, type SourceFile } from './content/load.js';
+import type { RiskThresholds } from './content/schema.js';
 import { validateSource } from './content/validate.js';
 import { type ContentIssue, contentError } from './errors.js';
 import { buildComparison, type Comparison } from './model/comparison.js';
@@ -9,11 +10,11 @@ export interface Compiled {
 }
 
 /** load → validate → model, for one source. Throws a RiskdeckError listing every content issue. */
-export function compileSource(source: SourceFile): Compiled {
+export function compileSource(source: SourceFile, defaultThresholds?: RiskThresholds): Compiled {
   const loaded = loadSource(source);
   const { content, issues, warnings } = validateSource(loaded);
   if (!content) throw contentError(source.path, issues);
-  return { comparison: buildComparison(content, loaded.body), warnings };
+  return { comparison: buildComparison(content, loaded.body, defaultThresholds), warnings };
 }
 
 /** Output folder name for a content file: a safe slug of its base name. */

@@ -1,8 +1,10 @@
 import { compileSource } from './compile.js';
 import type { SourceFile } from './content/load.js';
+import type { RiskThresholds } from './content/schema.js';
 import type { ContentIssue } from './errors.js';
 import type { FontSet } from './fonts.js';
 import type { Comparison } from './model/comparison.js';
+import { type ChangeSet, diffComparisons } from './model/diff.js';
 import type { TemplateFiles } from './templates.js';
 
 /** A file of the output folder, relative to `dist/<name>/`. `copyOf` names a file to copy as is. */
@@ -17,6 +19,8 @@ export interface RenderContext {
   readonly epoch: number;
   readonly fonts: FontSet;
   readonly templates: TemplateFiles;
+  /** What changed since an earlier version, when the build was asked to compare (`--since`). */
+  readonly changes: ChangeSet | undefined;
 }
 
 /** The resources loaded at the edge once per build and shared by every file. */
@@ -48,13 +52,18 @@ export async function renderSource(
   source: SourceFile,
   outputs: readonly Output[],
   resources: RenderResources,
-  options: { sourceDateEpoch?: string | undefined } = {},
+  options: {
+    sourceDateEpoch?: string | undefined;
+    baseline?: Comparison | undefined;
+    riskThresholds?: RiskThresholds | undefined;
+  } = {},
 ): Promise<Rendered> {
-  const { comparison, warnings } = compileSource(source);
+  const { comparison, warnings } = compileSource(source, options.riskThresholds);
   const context: RenderContext = {
     comparison,
     epoch: outputEpoch(comparison, options.sourceDateEpoch),
     ...resources,
+    changes: options.baseline === undefined ? undefined : diffComparisons(options.baseline, comparison),
   };
   const artifacts: Artifact[] = [];
   for (const output of outputs) artifacts.push(...(await output(context)));

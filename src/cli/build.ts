@@ -1,22 +1,18 @@
 import { build } from '../build.js';
-import { formatIssue } from '../errors.js';
+import { formatIssue, isRiskdeckError } from '../errors.js';
 import { type CliDeps, EXIT, type ParsedArgs } from './main.js';
+import { resolveBuildOptions } from './options.js';
 
 export async function runBuild(args: ParsedArgs, deps: CliDeps): Promise<number> {
-  const results = await build({
-    files: args.positionals,
-    cwd: deps.cwd,
-    outDir: args.values.out,
-    contentDir: args.values.content,
-    templatesDir: args.values.templates,
-    sourceDateEpoch: deps.env.SOURCE_DATE_EPOCH,
-  }).catch((error: unknown) => {
-    if (error instanceof Error && error.name === 'RiskdeckError') {
-      deps.stderr(`riskdeck: ${error.message}\n`);
-      return undefined;
-    }
-    throw error;
-  });
+  const results = await resolveBuildOptions(args, deps)
+    .then(build)
+    .catch((error: unknown) => {
+      if (isRiskdeckError(error)) {
+        deps.stderr(`riskdeck: ${error.message}\n`);
+        return undefined;
+      }
+      throw error;
+    });
   if (!results) return EXIT.usage;
   if (results.length === 0) {
     deps.stderr('riskdeck: no content files found; add one to content/ or name files\n');
