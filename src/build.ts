@@ -69,22 +69,23 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult[]> 
   const files = options.files?.length
     ? options.files.map((f) => resolve(cwd, f))
     : await findContentFiles(resolve(cwd, options.contentDir ?? 'content'));
-  const names = new Map<string, string>();
+  const byName = new Map<string, string[]>();
+  for (const file of files)
+    byName.set(outputName(file), [...(byName.get(outputName(file)) ?? []), relative(cwd, file) || file]);
   const results: BuildResult[] = [];
   const resources = await loadResources(options, cwd);
   for (const file of files) {
     const display = relative(cwd, file) || file;
     const name = outputName(file);
-    const clash = names.get(name);
-    if (clash !== undefined) {
+    const clash = (byName.get(name) ?? []).filter((other) => other !== display);
+    if (clash.length > 0) {
       const error = new RiskdeckError(
         'OUTPUT_CONFLICT',
-        `${display}: writes the same output folder "${name}" as ${clash}; rename one of the files`,
+        `${display}: writes the same output folder "${name}" as ${clash.join(', ')}; rename one of the files`,
       );
       results.push({ file: display, name, outDir: undefined, warnings: [], error });
       continue;
     }
-    names.set(name, display);
     try {
       const source = await readSource(file, display);
       const baseline = options.since === undefined ? undefined : await loadBaseline(options.since, file, cwd);
