@@ -33,7 +33,7 @@ describe('readSource', () => {
   });
 
   it('refuses files over the size limit before reading them as text', async () => {
-    await expect(read(`a: ${'x'.repeat(10_000_000)}\n`)).rejects.toThrow(/content files are limited to 2000000 bytes/);
+    await expect(read(`a: ${'x'.repeat(10_000_000)}\n`)).rejects.toThrow(/content files are limited to 8000000 bytes/);
   });
 
   it('drops a UTF-8 BOM and keeps CRLF for the loader, which accepts it', async () => {

@@ -32,7 +32,7 @@ export interface LoadedSource {
 /** Limits that keep a hostile file from exhausting memory; documented in the README. */
 export const LOAD_LIMITS = {
   maxAliasCount: 100,
-  maxBytes: 2_000_000,
+  maxBytes: 8_000_000,
 } as const;
 
 const FRONT_MATTER = /^---[ \t]*\r?\n/;
