@@ -5,6 +5,7 @@ import { outputName } from './compile.js';
 import type { RiskThresholds } from './content/schema.js';
 import { type ContentIssue, isRiskdeckError, RiskdeckError } from './errors.js';
 import { type FontFiles, loadFonts } from './fonts.js';
+import { imageReader } from './images.js';
 import { modelJson, type Output, type RenderResources, renderSource } from './render.js';
 import { findContentFiles, readSource } from './source.js';
 import { loadTemplates } from './templates.js';
@@ -93,6 +94,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult[]> 
         sourceDateEpoch: options.sourceDateEpoch,
         baseline,
         riskThresholds: options.riskThresholds,
+        readImages: imageReader(file),
       });
       const written = await writeOutputFolder(outDir, name, rendered.artifacts);
       results.push({ file: display, name, outDir: written, warnings: rendered.warnings, error: undefined });
