@@ -68,7 +68,10 @@ export function syntheticContent(systems, threats) {
       id: `attack-${a + 1}`,
       name: `Attack ${a + 1}`,
       threats: [`threat-${(a % threats) + 1}`],
-      outcomes: perSystem((s) => ({ text: sentence(a + s, 12), severity: ['low', 'medium', 'high', 'critical'][(a + s) % 4] })),
+      outcomes: perSystem((s) => ({
+        text: sentence(a + s, 12),
+        severity: ['low', 'medium', 'high', 'critical'][(a + s) % 4],
+      })),
     })),
     verdicts: Array.from({ length: Math.max(2, Math.round(threats / 5)) }, (_, v) => ({
       id: `verdict-${v + 1}`,

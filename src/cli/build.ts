@@ -24,7 +24,7 @@ export async function runBuild(args: ParsedArgs, deps: CliDeps): Promise<number>
     if (result.error) {
       failed = true;
       deps.stderr(`${result.error.message}\n`);
-    } else {
+    } else if (!args.values.quiet) {
       deps.stdout(`built ${result.file} → ${result.outDir}\n`);
     }
   }
