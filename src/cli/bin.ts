@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { main } from './main.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -19,4 +20,6 @@ process.exitCode = await main(process.argv.slice(2), {
   version,
   now: () => new Date(),
   until,
+  isTTY: process.stderr.isTTY === true,
+  cpus: availableParallelism(),
 });

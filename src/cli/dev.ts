@@ -1,9 +1,11 @@
 import { type FSWatcher, watch } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { type BuildOptions, type BuildResult, build } from '../build.js';
 import { CONFIG_NAMES } from '../config.js';
 import { startDevServer } from '../dev/server.js';
 import { formatIssue, isRiskdeckError } from '../errors.js';
+import type { BuildOptions, BuildResult } from '../plan.js';
+import { planBuild } from '../plan.js';
+import { BuildPool } from '../pool.js';
 import { CONTENT_EXTENSIONS, findContentFiles } from '../source.js';
 import { type CliDeps, EXIT, type ParsedArgs } from './main.js';
 import { resolveBuildOptions } from './options.js';
@@ -32,6 +34,8 @@ export async function runDev(args: ParsedArgs, deps: CliDeps): Promise<number> {
   }
   const outDir = resolve(deps.cwd, options.outDir ?? 'dist');
   const server = await startDevServer(outDir, host, port);
+  // One warm worker: rebuilds reuse its loaded modules and caches, and a hostile edit cannot hang the server.
+  const pool = new BuildPool(1);
   const address = server.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
 
@@ -57,7 +61,9 @@ export async function runDev(args: ParsedArgs, deps: CliDeps): Promise<number> {
       const started = performance.now();
       try {
         if (which === files) options = await resolveBuildOptions(args, deps);
-        report(await build({ ...options, files: which }), started);
+        const planned = { ...options, files: which };
+        const { jobs, refused } = await planBuild(planned);
+        report([...refused, ...(await pool.run(jobs, planned))], started);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         deps.stderr(`${message}\n`);
@@ -113,6 +119,7 @@ export async function runDev(args: ParsedArgs, deps: CliDeps): Promise<number> {
     for (const watcher of watchers) watcher.close();
     for (const timer of pending.values()) clearTimeout(timer);
     await queue;
+    await pool.close();
     await server.close();
     deps.stdout(`stopped serving ${relative(deps.cwd, outDir) || outDir}\n`);
   }

@@ -14,6 +14,10 @@ export interface CliDeps {
   readonly stderr: (text: string) => void;
   readonly version: string;
   readonly now: () => Date;
+  /** Whether stderr is a terminal (progress is shown only there). */
+  readonly isTTY: boolean;
+  /** Worker threads to build with. */
+  readonly cpus: number;
   /** Long-running commands (dev) stop when this settles; the bin resolves it on SIGINT/SIGTERM. */
   readonly until: Promise<unknown>;
 }

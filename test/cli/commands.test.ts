@@ -18,6 +18,8 @@ const deps = (): CliDeps => ({
   version: '0.0.0-test',
   now: () => new Date('2027-03-04T05:06:07Z'),
   until: Promise.resolve(),
+  isTTY: false,
+  cpus: 2,
 });
 const cli = (...argv: string[]) => main(argv, deps());
 
