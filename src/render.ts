@@ -1,8 +1,12 @@
 import { compileSource } from './compile.js';
+import type { ImageRef } from './content/image-refs.js';
 import type { SourceFile } from './content/load.js';
+import type { RiskThresholds } from './content/schema.js';
 import type { ContentIssue } from './errors.js';
 import type { FontSet } from './fonts.js';
+import type { ContentImage } from './images.js';
 import type { Comparison } from './model/comparison.js';
+import { type ChangeSet, diffComparisons } from './model/diff.js';
 import type { TemplateFiles } from './templates.js';
 
 /** A file of the output folder, relative to `dist/<name>/`. `copyOf` names a file to copy as is. */
@@ -17,7 +21,14 @@ export interface RenderContext {
   readonly epoch: number;
   readonly fonts: FontSet;
   readonly templates: TemplateFiles;
+  /** What changed since an earlier version, when the build was asked to compare (`--since`). */
+  readonly changes: ChangeSet | undefined;
+  /** The images the content uses, by `src` as written, already checked at the edge. */
+  readonly images: ReadonlyMap<string, ContentImage>;
 }
+
+/** Reads and checks the images a content file refers to; provided by the edge. */
+export type ImageReader = (refs: readonly ImageRef[]) => Promise<ReadonlyMap<string, ContentImage>>;
 
 /** The resources loaded at the edge once per build and shared by every file. */
 export interface RenderResources {
@@ -48,13 +59,20 @@ export async function renderSource(
   source: SourceFile,
   outputs: readonly Output[],
   resources: RenderResources,
-  options: { sourceDateEpoch?: string | undefined } = {},
+  options: {
+    sourceDateEpoch?: string | undefined;
+    baseline?: Comparison | undefined;
+    riskThresholds?: RiskThresholds | undefined;
+    readImages?: ImageReader | undefined;
+  } = {},
 ): Promise<Rendered> {
-  const { comparison, warnings } = compileSource(source);
+  const { comparison, warnings, images } = compileSource(source, options.riskThresholds);
   const context: RenderContext = {
     comparison,
     epoch: outputEpoch(comparison, options.sourceDateEpoch),
     ...resources,
+    changes: options.baseline === undefined ? undefined : diffComparisons(options.baseline, comparison),
+    images: images.length > 0 && options.readImages ? await options.readImages(images) : new Map(),
   };
   const artifacts: Artifact[] = [];
   for (const output of outputs) artifacts.push(...(await output(context)));

@@ -1,5 +1,8 @@
 import { parseArgs } from 'node:util';
 import { runBuild } from './build.js';
+import { runDev } from './dev.js';
+import { runDiff } from './diff.js';
+import { runInit } from './init.js';
 import { runSchema } from './schema.js';
 import { runValidate } from './validate.js';
 
@@ -10,6 +13,13 @@ export interface CliDeps {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly version: string;
+  readonly now: () => Date;
+  /** Whether stderr is a terminal (progress is shown only there). */
+  readonly isTTY: boolean;
+  /** Worker threads to build with. */
+  readonly cpus: number;
+  /** Long-running commands (dev) stop when this settles; the bin resolves it on SIGINT/SIGTERM. */
+  readonly until: Promise<unknown>;
 }
 
 export const EXIT = { ok: 0, content: 1, usage: 2 } as const;
@@ -17,18 +27,35 @@ export const EXIT = { ok: 0, content: 1, usage: 2 } as const;
 export const HELP = `riskdeck — one security comparison in; a Reveal.js deck and a PDF risk report out.
 
 Usage
-  riskdeck build [files…] [--out DIR]   render content files (default: every file in content/) into DIR/<name>/
-  riskdeck validate [files…]            check content files; report every error with file:line:column
-  riskdeck schema                       print the JSON Schema of the content format (for editors)
+  riskdeck build [files…]      render content files (default: every file in content/) into dist/<name>/
+  riskdeck dev [file]          build, serve on http://127.0.0.1:4100/, rebuild and reload on every save
+  riskdeck validate [files…]   check content files; report every error with file:line:column
+  riskdeck diff OLD NEW        what changed between two versions (content files or model.json)
+  riskdeck init <name>         write a new starter comparison to content/<name>.md
+  riskdeck schema              print the JSON Schema of the content format (for editors)
   riskdeck --help | --version
 
 Options
-  --out DIR        output folder (default: dist)
-  --content DIR    content folder used when no files are named (default: content)
-  --templates DIR  folder of template overrides; a file there replaces ours of the same name
-                   (deck/layout.hbs, deck/partials/*.hbs, deck/theme.css, report/report.hbs, …)
+  --out DIR        output folder (default: dist)                                  build, dev
+  --content DIR    content folder used when no files are named (default: content)  build, dev, validate, init
+  --templates DIR  folder of template overrides; a file there replaces ours of the
+                   same name (deck/layout.hbs, deck/partials/*.hbs, deck/theme.css,
+                   report/report.hbs, …)                                          build, dev
+  --theme FILE     a CSS file that replaces the deck theme                        build, dev
+  --since REF      add "Changes since" to both outputs, against a model.json, a
+                   content file or a git ref (the content file at that commit)    build
+  --config FILE    config file (default: riskdeck.config.json, .js or .mjs here)  build, dev
+  --json           print the diff as JSON                                         diff
+  --port N         dev server port (default: 4100)                                dev
+  --host ADDR      dev server address (default: 127.0.0.1)                        dev
+  -q, --quiet      print errors only                                              build
   -h, --help       show this help
   -v, --version    show the version
+
+Config file (riskdeck.config.json, or .js/.mjs exporting defineConfig({…}) from 'riskdeck')
+  outDir, contentDir, templates, theme, fonts {family, normal, bold, italics, bolditalics} (TTF paths),
+  riskThresholds {medium, high, critical}. Paths resolve from the config file's folder.
+  Precedence: flag, then config file, then default.
 
 Environment
   SOURCE_DATE_EPOCH  seconds since 1970 that date the outputs (default: the content's date)
@@ -64,6 +91,12 @@ export async function main(argv: readonly string[], deps: CliDeps): Promise<numb
       return runValidate(parsed, deps);
     case 'schema':
       return runSchema(deps);
+    case 'dev':
+      return runDev(parsed, deps);
+    case 'diff':
+      return runDiff(parsed, deps);
+    case 'init':
+      return runInit(parsed, deps, deps.now().toISOString().slice(0, 10));
     default:
       deps.stderr(`riskdeck: unknown command "${command}"\nRun "riskdeck --help" for usage.\n`);
       return EXIT.usage;
@@ -79,6 +112,13 @@ export function parse(args: readonly string[]) {
       out: { type: 'string' },
       content: { type: 'string' },
       templates: { type: 'string' },
+      theme: { type: 'string' },
+      config: { type: 'string' },
+      since: { type: 'string' },
+      json: { type: 'boolean' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
     },
   });

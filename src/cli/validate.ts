@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import { findContentFiles, readSource } from '../build.js';
 import { loadSource } from '../content/load.js';
 import { validateSource } from '../content/validate.js';
 import { formatIssue, isRiskdeckError } from '../errors.js';
+import { findContentFiles, readSource } from '../source.js';
 import { type CliDeps, EXIT, type ParsedArgs } from './main.js';
 
 export async function runValidate(args: ParsedArgs, deps: CliDeps): Promise<number> {

@@ -13,13 +13,18 @@ export interface NarrativeSection {
   readonly markdown: string;
 }
 
+/** A narrative section with the file line its Markdown starts on, for messages. */
+export interface LocatedSection extends NarrativeSection {
+  readonly line: number;
+}
+
 export type PathSegment = string | number;
 
 /** The parsed source: plain data plus a way back from a field path to its place in the file. */
 export interface LoadedSource {
   readonly file: string;
   readonly data: unknown;
-  readonly body: readonly NarrativeSection[];
+  readonly body: readonly LocatedSection[];
   readonly issues: readonly ContentIssue[];
   locate(path: readonly PathSegment[], at?: 'key' | 'value'): { line: number; column: number };
 }
@@ -27,7 +32,7 @@ export interface LoadedSource {
 /** Limits that keep a hostile file from exhausting memory; documented in the README. */
 export const LOAD_LIMITS = {
   maxAliasCount: 100,
-  maxBytes: 2_000_000,
+  maxBytes: 8_000_000,
 } as const;
 
 const FRONT_MATTER = /^---[ \t]*\r?\n/;
@@ -46,10 +51,10 @@ function splitFrontMatter(text: string): { yaml: string; yamlLine: number; body:
   return { yaml, yamlLine: 1, body: afterClose, bodyLine };
 }
 
-function splitSections(body: string): NarrativeSection[] {
-  const sections: { title: string; lines: string[] }[] = [];
+function splitSections(body: string, firstLine: number): LocatedSection[] {
+  const sections: { title: string; lines: string[]; line: number }[] = [];
   let fence: string | null = null;
-  for (const line of body.split(/\r?\n/)) {
+  for (const [i, line] of body.split(/\r?\n/).entries()) {
     const fenceMatch = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
     if (fenceMatch?.[1]) {
       const marker = fenceMatch[1];
@@ -57,12 +62,19 @@ function splitSections(body: string): NarrativeSection[] {
       else if (marker.startsWith(fence)) fence = null;
     }
     const heading = fence === null ? /^##\s+(.+?)\s*#*\s*$/.exec(line) : null;
-    if (heading?.[1]) sections.push({ title: heading[1], lines: [] });
+    if (heading?.[1]) sections.push({ title: heading[1], lines: [], line: firstLine + i + 1 });
     else if (sections.length > 0) sections.at(-1)?.lines.push(line);
-    else if (line.trim() !== '') sections.push({ title: 'Introduction', lines: [line] });
+    else if (line.trim() !== '') sections.push({ title: 'Introduction', lines: [line], line: firstLine + i });
   }
   return sections
-    .map((s) => ({ title: s.title, markdown: s.lines.join('\n').trim() }))
+    .map((s) => {
+      const leadingBlank = s.lines.findIndex((l) => l.trim() !== '');
+      return {
+        title: s.title,
+        markdown: s.lines.join('\n').trim(),
+        line: s.line + Math.max(0, leadingBlank),
+      };
+    })
     .filter((s) => s.markdown !== '' || s.title !== 'Introduction');
 }
 
@@ -94,7 +106,7 @@ export function loadSource(source: SourceFile): LoadedSource {
   const isMarkdown = /\.(md|markdown)$/i.test(file);
   let yamlText = text;
   let lineOffset = 0;
-  let body: NarrativeSection[] = [];
+  let body: LocatedSection[] = [];
   if (isMarkdown) {
     const parts = splitFrontMatter(text);
     if (!parts) {
@@ -109,7 +121,7 @@ export function loadSource(source: SourceFile): LoadedSource {
     }
     yamlText = parts.yaml;
     lineOffset = parts.yamlLine;
-    body = splitSections(parts.body);
+    body = splitSections(parts.body, parts.bodyLine);
   }
 
   const lineCounter = new LineCounter();

@@ -1,28 +1,30 @@
+import {
+  createTextMeasure,
+  type DiagramSvg,
+  renderAttackFlow,
+  renderRiskMatrix,
+  renderScoreChart,
+} from '../diagram/index.js';
 import type { FontSet } from '../fonts.js';
 import type { Comparison } from '../model/comparison.js';
 
-/** An SVG drawn by the diagram module, with its size in px and a plain-text title. */
-export interface DeckDiagram {
-  readonly svg: string;
-  readonly width: number;
-  readonly height: number;
-  readonly title: string;
-}
+export type DeckDiagram = DiagramSvg;
 
 /**
- * The deck's one door to the diagram module (src/diagram/), which is written on its own branch. Until it is
- * merged, every call answers `undefined` and the slides show the same data as accessible tables and lists.
+ * The deck's one door to the diagram module: the attack flow with its steps as reveal.js fragments, a risk
+ * matrix per system, and the score chart when the dimensions have scores (`undefined` otherwise).
  */
 export interface DeckDiagrams {
-  flow(flow: Comparison['flows'][number]): DeckDiagram | undefined;
-  riskMatrix(risk: Comparison['risk'][number]): DeckDiagram | undefined;
+  flow(flow: Comparison['flows'][number]): DeckDiagram;
+  riskMatrix(risk: Comparison['risk'][number]): DeckDiagram;
   scoreChart(): DeckDiagram | undefined;
 }
 
-export function createDeckDiagrams(_comparison: Comparison, _fonts: FontSet): DeckDiagrams {
+export function createDeckDiagrams(comparison: Comparison, fonts: FontSet): DeckDiagrams {
+  const measure = createTextMeasure(fonts);
   return {
-    flow: () => undefined,
-    riskMatrix: () => undefined,
-    scoreChart: () => undefined,
+    flow: (flow) => renderAttackFlow(flow, comparison.systems, measure, { fragments: true }),
+    riskMatrix: (risk) => renderRiskMatrix(risk, comparison.levels, measure),
+    scoreChart: () => renderScoreChart(comparison.dimensions, comparison.systems, measure),
   };
 }

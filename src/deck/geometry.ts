@@ -46,6 +46,9 @@ export const TABLE = {
   maxSystemColumns: 4,
 } as const;
 
+/** Images in content are drawn at most this tall (and at most as wide as their box). */
+export const IMAGE = { maxHeight: 380 } as const;
+
 /**
  * Column widths (fractions of the table) of each kind of table. For tables with one column per system,
  * `lead` is the width of the row-header column(s) and the systems share the rest equally.
@@ -107,6 +110,7 @@ export function layoutCss(fontFamily: string): string {
     `.reveal .slide-body h3{font-size:${TEXT.h3.size}px;line-height:${TEXT.h3.lineHeight};margin:0 0 ${TEXT.blockGap}em}`,
     `.reveal .slide-body p,.reveal .slide-body ul,.reveal .slide-body ol,.reveal .slide-body pre,.reveal .slide-body blockquote{margin:0 0 ${TEXT.blockGap}em}`,
     `.reveal .slide-body ul,.reveal .slide-body ol{padding-left:${TEXT.listIndent}em}`,
+    `.reveal .slide-body img{max-width:100%;max-height:${IMAGE.maxHeight}px;width:auto;height:auto;display:block}`,
     `.reveal .slide-band{position:absolute;left:0;right:0;top:0;height:${FRAME.band}px;box-sizing:border-box;padding:0 ${FRAME.padX}px}`,
     `.reveal table.deck-table{width:100%;table-layout:fixed;border-collapse:collapse;font-size:${TABLE.text.size}px;line-height:${TABLE.text.lineHeight}}`,
     `.reveal table.deck-table th,.reveal table.deck-table td{padding:${TABLE.padY}px ${TABLE.padX}px;border:${TABLE.border}px solid;vertical-align:top;overflow-wrap:anywhere}`,

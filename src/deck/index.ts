@@ -1,5 +1,4 @@
 import { RiskdeckError } from '../errors.js';
-import type { FontSet } from '../fonts.js';
 import { createMarkdown } from '../markdown/markdown.js';
 import type { Artifact, Output, RenderContext } from '../render.js';
 import { fontAssets, revealAssets } from './assets.js';
@@ -7,28 +6,18 @@ import { deckCsp } from './csp.js';
 import { createDeckDiagrams } from './diagrams.js';
 import { deckTemplate } from './environment.js';
 import { layoutCss } from './geometry.js';
-import { createHeightEstimator, createTextWidths, type TextWidths } from './measure.js';
+import { createHeightEstimator, createTextWidths } from './measure.js';
 import type { DeckContext, PageView, SlideView } from './pages.js';
 import { deckSlides } from './slides/index.js';
 import { createDeckText } from './text.js';
 
-const widthsCache = new WeakMap<FontSet, TextWidths>();
-
-function textWidths(fonts: FontSet): TextWidths {
-  let widths = widthsCache.get(fonts);
-  if (!widths) {
-    widths = createTextWidths(fonts);
-    widthsCache.set(fonts, widths);
-  }
-  return widths;
-}
-
 /** The slides of a comparison, as the templates get them. */
 export function deckContext(context: RenderContext): DeckContext {
+  const images = context.images;
   return {
     comparison: context.comparison,
-    text: createDeckText(createMarkdown(context.comparison.references)),
-    estimate: createHeightEstimator(textWidths(context.fonts)),
+    text: createDeckText(createMarkdown(context.comparison.references, images)),
+    estimate: createHeightEstimator(createTextWidths(context.fonts), images),
     diagrams: createDeckDiagrams(context.comparison, context.fonts),
   };
 }
@@ -75,6 +64,7 @@ export const deckOutput: Output = (context) => {
     { path: 'theme.css', data: templateFile(context, 'deck/theme.css') },
     { path: 'layout.css', data: layoutCss(context.fonts.family) },
     ...fontAssets(context.fonts),
+    ...[...context.images.values()].map((image) => ({ path: image.output, data: image.bytes })),
     ...revealAssets(),
   ];
   return artifacts;

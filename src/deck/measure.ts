@@ -1,7 +1,7 @@
-import { createRequire } from 'node:module';
 import type { Token } from 'marked';
+import { createTextMeasure } from '../diagram/index.js';
 import type { FontSet } from '../fonts.js';
-import { TEXT, type TextStyle } from './geometry.js';
+import { IMAGE, TEXT, type TextStyle } from './geometry.js';
 
 export type FontFace = 'regular' | 'bold' | 'mono';
 
@@ -10,44 +10,17 @@ export interface TextWidths {
   width(text: string, size: number, face?: FontFace): number;
 }
 
-interface FontkitFont {
-  readonly unitsPerEm: number;
-  glyphForCodePoint(codePoint: number): { readonly advanceWidth: number };
-}
-
-// fontkit has no type declarations; this is the one call we make.
-const fontkit = createRequire(import.meta.url)('fontkit') as { create(data: Uint8Array): FontkitFont };
-
 /** Monospace text falls back to the system's monospace font: assume a generous 0.62 em per character. */
 const MONO_EM = 0.62;
-/**
- * Per-character advances without kerning (kerning only narrows Latin text) and 4% on top: the estimate
- * must err on the side of more lines, never fewer.
- */
+/** 4% on top of the font's advances: the estimate must err on the side of more lines, never fewer. */
 const SAFETY = 1.04;
 
-const toBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-
+/** Widths from the diagrams' measure (the same font, advances summed without kerning), with the margins above. */
 export function createTextWidths(fonts: FontSet): TextWidths {
-  const faces = { regular: fontkit.create(toBuffer(fonts.normal)), bold: fontkit.create(toBuffer(fonts.bold)) };
-  const advances = { regular: new Map<number, number>(), bold: new Map<number, number>() };
-  const advance = (face: 'regular' | 'bold', codePoint: number) => {
-    let em = advances[face].get(codePoint);
-    if (em === undefined) {
-      const font = faces[face];
-      em = font.glyphForCodePoint(codePoint).advanceWidth / font.unitsPerEm;
-      // A character the font lacks is drawn by a fallback font: count it as wide.
-      if (!(em > 0)) em = 1;
-      advances[face].set(codePoint, em);
-    }
-    return em;
-  };
+  const measure = createTextMeasure(fonts);
   return {
-    width(text, size, face = 'regular') {
-      let em = 0;
-      for (const ch of text) em += face === 'mono' ? MONO_EM : advance(face, ch.codePointAt(0) ?? 0x20);
-      return em * size * SAFETY;
-    },
+    width: (text, size, face = 'regular') =>
+      (face === 'mono' ? [...text].length * MONO_EM * size : measure.width(text, size, face === 'bold')) * SAFETY,
   };
 }
 
@@ -65,6 +38,7 @@ function inlineWords(tokens: readonly Token[], face: FontFace, out: Word[]): Wor
     if (t.type === 'codespan') pushWords(t.text ?? '', 'mono', out);
     else if (t.type === 'strong') inlineWords(t.tokens ?? [], face === 'mono' ? face : 'bold', out);
     else if (t.type === 'citation') pushWords(`[${t.number}]`, face, out);
+    else if (t.type === 'image') continue;
     else if (t.type === 'br') out.push({ text: '', face, breakBefore: true });
     else if (t.tokens && t.tokens.length > 0) inlineWords(t.tokens, face, out);
     else if (typeof t.text === 'string') pushWords(t.text, face, out);
@@ -111,8 +85,22 @@ export interface HeightEstimator {
   lines(text: string, width: number, size: number, face?: FontFace): number;
 }
 
-export function createHeightEstimator(widths: TextWidths): HeightEstimator {
+/** Sizes of the content's images, by `src` as written. */
+export type ImageSizes = ReadonlyMap<string, { readonly width: number; readonly height: number }>;
+
+export function createHeightEstimator(widths: TextWidths, images: ImageSizes = new Map()): HeightEstimator {
   const lineHeight = (style: TextStyle) => style.size * style.lineHeight;
+  // An image is drawn at most the box wide and IMAGE.maxHeight tall, its proportions kept; count each on a line of its own.
+  const imageHeights = (tokens: readonly Token[], width: number): number =>
+    tokens.reduce((sum, token) => {
+      const t = token as Token & { tokens?: Token[]; href?: string };
+      if (t.type === 'image') {
+        const size = images.get(t.href ?? '');
+        if (!size) return sum;
+        return sum + Math.min(IMAGE.maxHeight, (size.height * Math.min(width, size.width)) / size.width);
+      }
+      return sum + (t.tokens ? imageHeights(t.tokens, width) : 0);
+    }, 0);
   const gap = (style: TextStyle) => TEXT.blockGap * style.size;
 
   const block = (token: Token, width: number, style: TextStyle): number => {

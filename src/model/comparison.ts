@@ -1,5 +1,5 @@
 import type { NarrativeSection } from '../content/load.js';
-import type { Content, Severity } from '../content/schema.js';
+import type { Content, RiskThresholds, Severity } from '../content/schema.js';
 import { DEFAULT_THRESHOLDS, type Rating, type RiskLevel, type RiskLevelInfo, rate, riskLevels } from './risk.js';
 
 /** A system as other items point at it. Names and titles are inline Markdown. */
@@ -159,8 +159,12 @@ const statusLabel = (status: string) => {
 };
 
 /** Turns validated content into the model both outputs render: ids resolved, risk computed, order fixed. */
-export function buildComparison(content: Content, sections: readonly NarrativeSection[] = []): Comparison {
-  const thresholds = content.riskThresholds ?? DEFAULT_THRESHOLDS;
+export function buildComparison(
+  content: Content,
+  sections: readonly NarrativeSection[] = [],
+  defaultThresholds: RiskThresholds = DEFAULT_THRESHOLDS,
+): Comparison {
+  const thresholds = content.riskThresholds ?? defaultThresholds;
   const systems = content.systems.map((s) => ({
     id: s.id,
     name: s.name,
@@ -265,7 +269,7 @@ export function buildComparison(content: Content, sections: readonly NarrativeSe
     })),
     levels: riskLevels(thresholds),
     systems,
-    sections,
+    sections: sections.map((s) => ({ title: s.title, markdown: s.markdown })),
     threats,
     risk,
     defenses: (content.defenses ?? []).map((d) => ({

@@ -88,9 +88,16 @@ describe('the deck of the shipped comparison', () => {
   it('is accessible in its markup: lang, a plain title, scoped table headers, one h1', async () => {
     const deck = await seed();
     expect(deck.all((e) => e.name === 'html')[0]?.attribs.lang).toBe('en');
-    expect(deck.text(deck.all((e) => e.name === 'title'))).toBe(
+    const head = deck.all((e) => e.name === 'head');
+    expect(deck.text(deck.all((e) => e.name === 'title', head))).toBe(
       'Security Comparison: runc Containers vs. Kata Containers',
     );
+    const svgs = deck.all((e) => e.name === 'svg');
+    expect(svgs.length).toBeGreaterThanOrEqual(4);
+    for (const svg of svgs) {
+      const own = svg.children.map((c) => (c as { name?: string }).name);
+      expect(own.slice(0, 2)).toEqual(['title', 'desc']);
+    }
     const headers = deck.all((e) => e.name === 'th');
     expect(headers.length).toBeGreaterThan(20);
     for (const th of headers) expect(['col', 'row', 'colgroup']).toContain(th.attribs.scope);
@@ -237,11 +244,14 @@ describe('untrusted content', () => {
     for (const e of deck.all(() => true)) {
       for (const [name, value] of Object.entries(e.attribs)) {
         expect(name).not.toMatch(/^on/);
-        expect(name).not.toMatch(/^data-/);
+        // The attack flow's steps are fragments: the one data-* attribute, set by the diagram module.
+        if (name !== 'data-fragment-index') expect(name).not.toMatch(/^data-/);
         expect(value).not.toMatch(/^\s*javascript:/i);
       }
     }
     expect(deck.all((e) => e.name === 'iframe' || e.name === 'img')).toEqual([]);
+    const fragments = deck.all((e) => /\bfragment\b/.test(e.attribs.class ?? ''));
+    expect(fragments.every((e) => e.name === 'g' && (e.attribs.id ?? '').startsWith('flow-flow-'))).toBe(true);
     const fromContent = deck.all((e) => e.name === 'td');
     expect(
       fromContent.some((td) => deck.all((e) => /fragment|r-fit-text/.test(e.attribs.class ?? ''), td).length > 0),

@@ -12,7 +12,14 @@ export type Element = Extract<Node, { attribs: Record<string, string> }>;
 
 export async function renderContext(path: string, text: string, templatesDir?: string): Promise<RenderContext> {
   const { comparison } = compileSource({ path, text });
-  return { comparison, epoch: 0, fonts: await loadFonts(), templates: await loadTemplates(templatesDir) };
+  return {
+    comparison,
+    epoch: 0,
+    fonts: await loadFonts(),
+    templates: await loadTemplates(templatesDir),
+    changes: undefined,
+    images: new Map(),
+  };
 }
 
 export interface ParsedDeck {
@@ -39,8 +46,8 @@ export async function renderDeck(path: string, text: string, templatesDir?: stri
 
 /**
  * The slides a comparison should get when no table runs longer than a slide: title, agenda, summary,
- * narrative sections, systems, threat model (divider, overview, one per threat), defenses, comparison,
- * attacks, risk overview and matrices (two per slide), verdicts, each flow and its outcomes, references.
+ * narrative sections, systems, threat model (divider, overview, one per threat), defenses, comparison
+ * (and the score chart when there are scores), attacks, risk overview and matrices (two per slide), verdicts, each flow and its outcomes, references.
  * Tables with a column per system take one slide per four systems.
  */
 export function expectedSlideCount(c: Comparison): number {
@@ -54,6 +61,7 @@ export function expectedSlideCount(c: Comparison): number {
     c.threats.length +
     (c.defenses.length > 0 ? 1 : 0) +
     (c.dimensions.length > 0 ? groups : 0) +
+    (c.dimensions.some((d) => d.values.some((v) => v.score !== undefined)) ? 1 : 0) +
     (c.attacks.length > 0 ? groups : 0) +
     1 +
     Math.ceil(c.risk.length / 2) +

@@ -15,8 +15,14 @@ const stepNotes = (flow: Flow) => [
 ];
 
 /**
- * The flow drawn as a diagram whose steps appear one by one (reveal.js fragments); without the diagram,
- * the same steps as an ordered list, one fragment per step.
+ * Below this scale a flow's diagram is too small to read on a slide; such a long flow is shown as a
+ * numbered list instead, continued over as many slides as it needs.
+ */
+const MIN_DIAGRAM_SCALE = 0.6;
+
+/**
+ * The flow drawn as a diagram whose steps appear one by one (reveal.js fragments); a flow too long for one
+ * slide as an ordered list of its steps, one fragment per step.
  */
 export function flowSlide(ctx: DeckContext, flow: Flow): PageView[] {
   const { text, estimate } = ctx;
@@ -27,6 +33,7 @@ export function flowSlide(ctx: DeckContext, flow: Flow): PageView[] {
       : estimate.blocks(text.tokens(flow.description), CONTENT_WIDTH, TEXT.small) + TEXT.blockGap * TEXT.small.size;
   const budget = budgetFor(ctx, flow.title);
   const diagram = ctx.diagrams.flow(flow);
+  const view = diagramView(diagram, CONTENT_WIDTH, budget - intro);
   const page = (data: unknown, i: number, notes = stepNotes(flow)): PageView => ({
     partial: 'flow',
     id: undefined,
@@ -36,9 +43,7 @@ export function flowSlide(ctx: DeckContext, flow: Flow): PageView[] {
     notes: notesHtml(ctx, notes),
     data,
   });
-  if (diagram) {
-    return [page({ description, diagram: diagramView(diagram, CONTENT_WIDTH, budget - intro), steps: [] }, 0)];
-  }
+  if (view.width / diagram.width >= MIN_DIAGRAM_SCALE) return [page({ description, diagram: view }, 0)];
   const indent = TEXT.listIndent * TEXT.body.size;
   const height = (step: Step) =>
     estimate.text(`${step.actor}: ${text.plain(step.action)}`, CONTENT_WIDTH - indent, TEXT.body) +

@@ -61,13 +61,13 @@ function parts(ctx: DeckContext): Part[] {
   }
   if (c.attacks.length > 0) add('Potential defense against attacks', '', [slide('attacks', attacksTable(ctx))]);
   add('Risk overview', `Risk = likelihood × impact, per threat and system.`, [
-    slide('risk-overview', riskCounts(ctx)),
-    slide('risk-matrices', riskMatrices(ctx)),
+    slide('risk', riskCounts(ctx)),
+    slide('matrices', riskMatrices(ctx)),
   ]);
   if (c.verdicts.length > 0) add('Which is better against what?', '', [slide('verdicts', verdictsTable(ctx))]);
   for (const flow of c.flows) {
     add(flow.title, `${plural(flow.steps.length, 'step')}, and where they lead on each system.`, [
-      slide(`flow-${flow.id}`, flowSlide(ctx, flow)),
+      slide(`attack-flow-${flow.id}`, flowSlide(ctx, flow)),
       slide(`outcomes-${flow.id}`, flowOutcomes(ctx, flow)),
     ]);
   }

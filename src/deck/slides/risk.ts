@@ -46,48 +46,18 @@ const MATRIX_GAP = 40;
 const MATRIX_WIDTH = (CONTENT_WIDTH - MATRIX_GAP) / 2;
 
 function matrixView(ctx: DeckContext, risk: SystemRisk, maxHeight: number) {
-  const diagram = ctx.diagrams.riskMatrix(risk);
-  const counts = levelHeaders(ctx).map((l) => ({ ...l, count: risk.counts[l.id] }));
-  const countsLine = `${counts.map((c) => `${c.label} ${c.count}`).join(' · ')} · Not rated ${risk.unrated}`;
   const heading = TEXT.h3.size * TEXT.h3.lineHeight + TEXT.blockGap * TEXT.h3.size;
-  const countsHeight = ctx.estimate.text(countsLine, MATRIX_WIDTH, TEXT.small) + 8;
-  if (diagram) {
-    const view = diagramView(diagram, MATRIX_WIDTH, maxHeight - heading - countsHeight);
-    return {
-      view: {
-        system: ctx.text.inline(risk.system.name),
-        diagram: view,
-        grid: undefined,
-        counts,
-        unrated: risk.unrated,
-      },
-    };
-  }
-  // Impact from 5 at the top down to 1, likelihood from 1 to 5 left to right, as the report draws it.
-  const grid = [5, 4, 3, 2, 1].map((impact) => ({
-    impact,
-    cells: [1, 2, 3, 4, 5].map((likelihood) => {
-      const cell = risk.cells.find((c) => c.likelihood === likelihood && c.impact === impact);
-      return {
-        likelihood,
-        score: cell?.score ?? likelihood * impact,
-        level: cell?.level ?? 'low',
-        threats: cell?.threats ?? [],
-      };
-    }),
-  }));
   return {
-    view: { system: ctx.text.inline(risk.system.name), diagram: undefined, grid, counts, unrated: risk.unrated },
+    system: ctx.text.inline(risk.system.name),
+    diagram: diagramView(ctx.diagrams.riskMatrix(risk), MATRIX_WIDTH, maxHeight - heading),
   };
 }
 
 /** A risk matrix per system, two side by side per slide. */
 export function riskMatrices(ctx: DeckContext): PageView[] {
   const title = 'Risk matrix per system';
-  const legend = ctx.comparison.levels.map((l) => ({ level: l.id, label: l.label, range: `${l.min}–${l.max}` }));
-  const legendHeight = TEXT.small.size * TEXT.small.lineHeight + 16;
-  const budget = budgetFor(ctx, title) - legendHeight;
-  const matrices = ctx.comparison.risk.map((r) => matrixView(ctx, r, budget).view);
+  const budget = budgetFor(ctx, title);
+  const matrices = ctx.comparison.risk.map((r) => matrixView(ctx, r, budget));
   const pages: (typeof matrices)[] = [];
   for (const m of matrices) {
     const last = pages[pages.length - 1];
@@ -101,6 +71,6 @@ export function riskMatrices(ctx: DeckContext): PageView[] {
     continued: i > 0,
     caption: undefined,
     notes: undefined,
-    data: { matrices: pair, legend },
+    data: { matrices: pair },
   }));
 }

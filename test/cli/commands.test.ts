@@ -1,0 +1,124 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type CliDeps, main } from '../../src/cli/main.js';
+import { modelJson } from '../../src/render.js';
+
+let dir: string;
+let out: string[];
+let err: string[];
+
+const deps = (): CliDeps => ({
+  cwd: dir,
+  env: {},
+  stdout: (t) => out.push(t),
+  stderr: (t) => err.push(t),
+  version: '0.0.0-test',
+  now: () => new Date('2027-03-04T05:06:07Z'),
+  until: Promise.resolve(),
+  isTTY: false,
+  cpus: 2,
+});
+const cli = (...argv: string[]) => main(argv, deps());
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'riskdeck-cmd-'));
+  out = [];
+  err = [];
+  cpSync('test/fixtures/content/diff-v1.yaml', join(dir, 'v1.yaml'));
+  cpSync('test/fixtures/content/diff-v2.yaml', join(dir, 'v2.yaml'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('riskdeck diff', () => {
+  it('prints the changes as JSON with --json', async () => {
+    expect(await cli('diff', 'v1.yaml', 'v2.yaml', '--json')).toBe(0);
+    const set = JSON.parse(out.join(''));
+    expect(set.changes.map((c: { kind: string; subject: string }) => `${c.kind} ${c.subject}`)).toEqual([
+      'changed Threat one › Beta › rating',
+      'added Threat two',
+      'removed An old paper',
+    ]);
+  });
+
+  it('compares with a model.json written by an earlier build', async () => {
+    mkdirSync(join(dir, 'content'));
+    cpSync(join(dir, 'v1.yaml'), join(dir, 'content/cmp.yaml'));
+    expect(await cli('build', '--out', 'old')).toBe(0);
+    expect(await cli('diff', 'old/cmp/model.json', 'v2.yaml')).toBe(0);
+    expect(out.join('')).toContain('~ threat    Threat one › Beta › rating: Low 2 (L1 × I2) → High 12 (L3 × I4)');
+  });
+
+  it('asks for two versions', async () => {
+    expect(await cli('diff', 'v1.yaml')).toBe(2);
+    expect(err.join('')).toContain('riskdeck diff OLD NEW');
+  });
+});
+
+describe('riskdeck init', () => {
+  it('writes a starter that validates and builds on the first try, with the schema line', async () => {
+    expect(await cli('init', 'Service Mesh vs. Sidecars')).toBe(0);
+    const file = join(dir, 'content/service-mesh-vs-sidecars.md');
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('# yaml-language-server: $schema=./content.schema.json');
+    expect(text).toContain('date: "2027-03-04"');
+    expect(existsSync(join(dir, 'content/content.schema.json'))).toBe(true);
+    expect(await cli('validate')).toBe(0);
+    expect(await cli('build')).toBe(0);
+    expect(existsSync(join(dir, 'dist/service-mesh-vs-sidecars/model.json'))).toBe(true);
+    expect(await cli('init', 'Service Mesh vs. Sidecars')).toBe(2);
+  });
+});
+
+describe('config file', () => {
+  it('applies riskdeck.config.json with paths relative to its folder, and flags win over it', async () => {
+    mkdirSync(join(dir, 'conf'));
+    mkdirSync(join(dir, 'content'));
+    cpSync(join(dir, 'v1.yaml'), join(dir, 'content/cmp.yaml'));
+    writeFileSync(
+      join(dir, 'conf/riskdeck.config.json'),
+      JSON.stringify({ outDir: '../public', riskThresholds: { medium: 2, high: 3, critical: 4 } }),
+    );
+    expect(await cli('build', '--config', 'conf/riskdeck.config.json')).toBe(0);
+    const model = JSON.parse(readFileSync(join(dir, 'public/cmp/model.json'), 'utf8'));
+    expect(model.threats[0].assessments[1].rating.level).toBe('medium');
+    expect(await cli('build', '--config', 'conf/riskdeck.config.json', '--out', 'flagged')).toBe(0);
+    expect(existsSync(join(dir, 'flagged/cmp/model.json'))).toBe(true);
+  });
+
+  it('rejects an unknown config key with its name', async () => {
+    writeFileSync(join(dir, 'riskdeck.config.json'), JSON.stringify({ outdir: 'x' }));
+    expect(await cli('build', 'v1.yaml')).toBe(2);
+    expect(err.join('')).toMatch(/riskdeck\.config\.json: invalid config[\s\S]*outdir/);
+  });
+});
+
+describe('build --since', () => {
+  it('reads the earlier version from a git ref', async () => {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
+    mkdirSync(join(dir, 'content'));
+    cpSync(join(dir, 'v1.yaml'), join(dir, 'content/cmp.yaml'));
+    git('init', '-q');
+    git('-c', 'user.email=a@b', '-c', 'user.name=a', 'add', 'content/cmp.yaml');
+    git('-c', 'user.email=a@b', '-c', 'user.name=a', 'commit', '-qm', 'v1');
+    cpSync(join(dir, 'v2.yaml'), join(dir, 'content/cmp.yaml'));
+    const { build } = await import('../../src/build.js');
+    let seen: unknown;
+    const results = await build({
+      cwd: dir,
+      since: 'HEAD',
+      outputs: [
+        (ctx) => {
+          seen = ctx.changes;
+          return modelJson(ctx);
+        },
+      ],
+    });
+    expect(results[0]?.error).toBeUndefined();
+    expect(seen).toMatchObject({ fromVersion: '0.1', toVersion: '0.2' });
+    const missing = await build({ cwd: dir, since: 'no-such-ref' });
+    expect(missing[0]?.error?.message).toContain('--since no-such-ref: no file or git ref');
+  });
+});
