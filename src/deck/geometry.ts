@@ -11,10 +11,13 @@ export const FRAME = {
   band: 34,
   padTop: 26,
   /** Kept free at the bottom, where reveal.js draws its navigation arrows. */
-  padBottom: 46,
+  padBottom: 60,
 } as const;
 
 export const CONTENT_WIDTH = SLIDE.width - 2 * FRAME.padX;
+
+/** Space under a slide's caption line ("Systems 5–8 of 8"). */
+export const CAPTION_GAP = 8;
 
 export interface TextStyle {
   readonly size: number;
@@ -29,6 +32,10 @@ export const TEXT = {
   blockGap: 0.55,
   /** Indent of a list item, in em. */
   listIndent: 1.3,
+  /** Space below each list item, in em. */
+  itemGap: 0.15,
+  /** Space below each entry of the agenda and of the references, in px. */
+  entryGap: 10,
   small: { size: 19, lineHeight: 1.35 },
   h3: { size: 26, lineHeight: 1.25 },
 } as const satisfies Record<string, TextStyle | number>;
@@ -37,6 +44,7 @@ export const TABLE = {
   text: { size: 18, lineHeight: 1.32 },
   /** The smaller text of a row header's second line (a dimension's summary, a threat's standards). */
   sub: { size: 15, lineHeight: 1.3 },
+  subGap: 4,
   padY: 7,
   padX: 10,
   border: 1,
@@ -45,6 +53,9 @@ export const TABLE = {
   /** At most this many systems side by side; more continue on the next slide. */
   maxSystemColumns: 4,
 } as const;
+
+/** The attack flow as a list (when too long for one diagram): the space around each step's outcomes, in px. */
+export const FLOW = { branchesTop: 6, branchGap: 4 } as const;
 
 /** Images in content are drawn at most this tall (and at most as wide as their box). */
 export const IMAGE = { maxHeight: 380 } as const;
@@ -110,13 +121,20 @@ export function layoutCss(fontFamily: string): string {
     `.reveal .slide-body h3{font-size:${TEXT.h3.size}px;line-height:${TEXT.h3.lineHeight};margin:0 0 ${TEXT.blockGap}em}`,
     `.reveal .slide-body p,.reveal .slide-body ul,.reveal .slide-body ol,.reveal .slide-body pre,.reveal .slide-body blockquote{margin:0 0 ${TEXT.blockGap}em}`,
     `.reveal .slide-body ul,.reveal .slide-body ol{padding-left:${TEXT.listIndent}em}`,
+    `.reveal .slide-body li{margin:0 0 ${TEXT.itemGap}em}`,
+    `.reveal .slide-body ol.agenda>li,.reveal .slide-body ol.references>li{margin:0 0 ${TEXT.entryGap}px}`,
+    `.reveal .slide-body ol.flow-steps>li{margin:0 0 ${TEXT.blockGap}em}`,
+    `.reveal .slide-body ul.branches{margin:${FLOW.branchesTop}px 0 0}`,
+    `.reveal .slide-body ul.branches>li{margin:0 0 ${FLOW.branchGap}px}`,
     `.reveal .slide-body img{max-width:100%;max-height:${IMAGE.maxHeight}px;width:auto;height:auto;display:block}`,
     `.reveal .slide-band{position:absolute;left:0;right:0;top:0;height:${FRAME.band}px;box-sizing:border-box;padding:0 ${FRAME.padX}px}`,
     `.reveal table.deck-table{width:100%;table-layout:fixed;border-collapse:collapse;font-size:${TABLE.text.size}px;line-height:${TABLE.text.lineHeight}}`,
     `.reveal table.deck-table th,.reveal table.deck-table td{padding:${TABLE.padY}px ${TABLE.padX}px;border:${TABLE.border}px solid;vertical-align:top;overflow-wrap:anywhere}`,
     `.reveal table.deck-table p,.reveal table.deck-table ul,.reveal table.deck-table ol{margin:0 0 ${TEXT.blockGap}em}`,
-    `.reveal table.deck-table :is(p,ul,ol):last-child{margin-bottom:0}`,
-    `.reveal table.deck-table .sub{display:block;font-size:${TABLE.sub.size}px;line-height:${TABLE.sub.lineHeight};font-weight:normal}`,
+    // The last paragraph or list of a cell sits on the cell's padding or on what follows (a `.sub` line) directly.
+    `.reveal table.deck-table :is(p,ul,ol):last-of-type{margin-bottom:0}`,
+    `.reveal table.deck-table .sub{display:block;font-size:${TABLE.sub.size}px;line-height:${TABLE.sub.lineHeight};font-weight:normal;margin-top:${TABLE.subGap}px}`,
+    `.reveal .caption{font-size:${TEXT.small.size}px;line-height:${TEXT.small.lineHeight};margin:0 0 ${CAPTION_GAP}px}`,
     `.reveal .badge{display:inline-block;font-size:${TABLE.badge.size}px;line-height:${TABLE.badge.lineHeight};padding:${TABLE.badge.padY}px 8px;white-space:nowrap}`,
   ];
   for (const [kind, spec] of Object.entries(COLUMNS) as [TableKind, (typeof COLUMNS)[TableKind]][]) {

@@ -129,7 +129,9 @@ export function createHeightEstimator(widths: TextWidths, images: ImageSizes = n
       }
       case 'list': {
         const indent = TEXT.listIndent * style.size;
-        return (t.items ?? []).reduce((sum, item) => sum + blocks(item.tokens, width - indent, style), 0);
+        const items = t.items ?? [];
+        const gaps = Math.max(0, items.length - 1) * TEXT.itemGap * style.size;
+        return items.reduce((sum, item) => sum + blocks(item.tokens, width - indent, style), 0) + gaps;
       }
       case 'blockquote':
         return blocks(t.tokens ?? [], width - style.size, style);

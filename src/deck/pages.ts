@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import type { Comparison } from '../model/comparison.js';
 import type { DeckDiagrams } from './diagrams.js';
-import { bodyBudget, CONTENT_WIDTH, TABLE, TEXT } from './geometry.js';
+import { bodyBudget, CAPTION_GAP, CONTENT_WIDTH, TABLE, TEXT } from './geometry.js';
 import type { HeightEstimator } from './measure.js';
 import { paginate } from './paginate.js';
 import type { DeckText, Html } from './text.js';
@@ -50,7 +50,7 @@ export function notesHtml(ctx: DeckContext, items: readonly NoteItem[]): Html | 
 /** The body height a slide titled `title` leaves, for the longer "(continued)" form of the title. */
 export function budgetFor(ctx: DeckContext, title: string, caption?: string): number {
   const lines = ctx.estimate.lines(`${ctx.text.plain(title)} (continued)`, CONTENT_WIDTH, TEXT.title.size, 'bold');
-  const captionHeight = caption === undefined ? 0 : TEXT.small.size * TEXT.small.lineHeight + 8;
+  const captionHeight = caption === undefined ? 0 : TEXT.small.size * TEXT.small.lineHeight + CAPTION_GAP;
   // Ten pixels kept back: the estimate rounds nothing up on its own.
   return bodyBudget(Math.max(1, lines)) - captionHeight - 10;
 }

@@ -1,11 +1,16 @@
 import Handlebars from 'handlebars';
 import type { DeckDiagram } from '../diagrams.js';
 
+/** Below this scale a diagram's labels are too small to read on a slide. */
+const MIN_READABLE_SCALE = 0.6;
+
 export interface DiagramView {
   readonly svg: Handlebars.SafeString;
   readonly width: number;
   readonly height: number;
   readonly title: string;
+  /** Whether the fitted diagram is drawn large enough to read. */
+  readonly readable: boolean;
 }
 
 /**
@@ -21,5 +26,11 @@ export function diagramView(diagram: DeckDiagram, maxWidth: number, maxHeight: n
     const viewBox = /\sviewBox=/.test(withoutSize) ? '' : ` viewBox="0 0 ${diagram.width} ${diagram.height}"`;
     return withoutSize.replace(/^<svg/, `<svg width="${width}" height="${height}"${viewBox}`);
   });
-  return { svg: new Handlebars.SafeString(svg), width, height, title: diagram.title };
+  return {
+    svg: new Handlebars.SafeString(svg),
+    width,
+    height,
+    title: diagram.title,
+    readable: scale >= MIN_READABLE_SCALE,
+  };
 }

@@ -1,5 +1,5 @@
 import type { Comparison } from '../../model/comparison.js';
-import { CONTENT_WIDTH, TEXT } from '../geometry.js';
+import { CONTENT_WIDTH, FLOW, TEXT } from '../geometry.js';
 import { BADGE_HEIGHT, budgetFor, type DeckContext, notesHtml, type PageView } from '../pages.js';
 import { paginate } from '../paginate.js';
 import { severityBadge } from '../text.js';
@@ -13,12 +13,6 @@ const stepNotes = (flow: Flow) => [
   { label: undefined, notes: flow.notes },
   ...flow.steps.map((s) => ({ label: `Step ${s.number}`, notes: s.notes })),
 ];
-
-/**
- * Below this scale a flow's diagram is too small to read on a slide; such a long flow is shown as a
- * numbered list instead, continued over as many slides as it needs.
- */
-const MIN_DIAGRAM_SCALE = 0.6;
 
 /**
  * The flow drawn as a diagram whose steps appear one by one (reveal.js fragments); a flow too long for one
@@ -43,10 +37,12 @@ export function flowSlide(ctx: DeckContext, flow: Flow): PageView[] {
     notes: notesHtml(ctx, notes),
     data,
   });
-  if (view.width / diagram.width >= MIN_DIAGRAM_SCALE) return [page({ description, diagram: view }, 0)];
+  // A flow too long to read as one diagram is a numbered list, continued over as many slides as it needs.
+  if (view.readable) return [page({ description, diagram: view }, 0)];
   const indent = TEXT.listIndent * TEXT.body.size;
   const height = (step: Step) =>
     estimate.text(`${step.actor}: ${text.plain(step.action)}`, CONTENT_WIDTH - indent, TEXT.body) +
+    (step.branches.length > 0 ? FLOW.branchesTop : 0) +
     step.branches.reduce(
       (sum, b) =>
         sum +
@@ -57,10 +53,11 @@ export function flowSlide(ctx: DeckContext, flow: Flow): PageView[] {
             CONTENT_WIDTH - 2 * indent,
             TEXT.small,
           ),
-        ),
+        ) +
+        FLOW.branchGap,
       0,
     ) +
-    TEXT.blockGap * TEXT.small.size;
+    TEXT.blockGap * TEXT.body.size;
   const pages = paginate(flow.steps, height, { first: budget - intro, rest: budget });
   return pages.map((steps, i) =>
     page(

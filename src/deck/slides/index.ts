@@ -53,11 +53,8 @@ function parts(ctx: DeckContext): Part[] {
   ]);
   if (c.defenses.length > 0) add('Defense mechanisms', '', [slide('defenses', defensesTable(ctx))]);
   if (c.dimensions.length > 0) {
-    const chart = ctx.diagrams.scoreChart();
-    add('Comparison', '', [
-      slide('comparison', comparisonTable(ctx)),
-      chart ? slide('scores', [diagramPage(ctx, 'Scores by dimension', chart)]) : undefined,
-    ]);
+    const chart = scoreChartPage(ctx);
+    add('Comparison', '', [slide('comparison', comparisonTable(ctx)), chart ? slide('scores', [chart]) : undefined]);
   }
   if (c.attacks.length > 0) add('Potential defense against attacks', '', [slide('attacks', attacksTable(ctx))]);
   add('Risk overview', `Risk = likelihood × impact, per threat and system.`, [
@@ -75,11 +72,12 @@ function parts(ctx: DeckContext): Part[] {
   return list;
 }
 
-function diagramPage(
-  ctx: DeckContext,
-  title: string,
-  diagram: NonNullable<ReturnType<DeckContext['diagrams']['scoreChart']>>,
-): PageView {
+/** The scores as a bar chart, when there are scores and the chart is readable on one slide (the table has them too). */
+function scoreChartPage(ctx: DeckContext): PageView | undefined {
+  const chart = ctx.diagrams.scoreChart();
+  const title = 'Scores by dimension';
+  const diagram = chart && diagramView(chart, CONTENT_WIDTH, budgetFor(ctx, title));
+  if (!diagram?.readable) return undefined;
   return {
     partial: 'diagram',
     id: undefined,
@@ -87,7 +85,7 @@ function diagramPage(
     continued: false,
     caption: undefined,
     notes: undefined,
-    data: { diagram: diagramView(diagram, CONTENT_WIDTH, budgetFor(ctx, title)) },
+    data: { diagram },
   };
 }
 

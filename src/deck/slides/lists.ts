@@ -36,7 +36,7 @@ export function agendaPages(ctx: DeckContext, entries: readonly AgendaEntry[]): 
     partial: 'agenda',
     title: 'Agenda',
     items: entries,
-    height: (e) => ctx.estimate.text(ctx.text.plain(e.title), CONTENT_WIDTH - indent, TEXT.body) + 8,
+    height: (e) => ctx.estimate.text(ctx.text.plain(e.title), CONTENT_WIDTH - indent, TEXT.body) + TEXT.entryGap,
     view: (e) => ({ title: ctx.text.inline(e.title), href: e.href }),
   });
 }
@@ -52,7 +52,7 @@ export function referencePages(ctx: DeckContext): PageView[] {
       ctx.estimate.text(ctx.text.plain(r.title), width, TEXT.body, 'bold') +
       ctx.estimate.text(r.url, width, TEXT.small) +
       (r.note === undefined ? 0 : ctx.estimate.blocks(ctx.text.tokens(r.note), width, TEXT.small)) +
-      TEXT.blockGap * TEXT.small.size,
+      TEXT.entryGap,
     view: (r) => ({
       anchor: `ref-${r.id}`,
       number: r.number,

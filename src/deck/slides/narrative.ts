@@ -33,7 +33,9 @@ function pieces(ctx: DeckContext, markdown: string, source: number, pageBudget: 
       const items = (token as Tokens.List).items;
       const indent = TEXT.listIndent * style.size;
       items.forEach((item, i) => {
-        const height = estimate.blocks(item.tokens, CONTENT_WIDTH - indent, style) + (i === items.length - 1 ? gap : 0);
+        const height =
+          estimate.blocks(item.tokens, CONTENT_WIDTH - indent, style) +
+          (i === items.length - 1 ? gap : TEXT.itemGap * style.size);
         out.push({
           source,
           markdown: item.raw.replace(/\n+$/, ''),

@@ -19,9 +19,9 @@ export function cellHeights(ctx: DeckContext) {
       markdown === undefined ? 0 : estimate.blocks(text.tokens(markdown), width, TABLE.text),
     line: (plain: string, width: number, face: FontFace = 'regular') => estimate.text(plain, width, TABLE.text, face),
     subMarkdown: (markdown: string | undefined, width: number) =>
-      markdown === undefined ? 0 : estimate.blocks(text.tokens(markdown), width, TABLE.sub) + 4,
+      markdown === undefined ? 0 : estimate.blocks(text.tokens(markdown), width, TABLE.sub) + TABLE.subGap,
     sub: (plain: string | undefined, width: number) =>
-      plain === undefined || plain === '' ? 0 : estimate.text(plain, width, TABLE.sub),
+      plain === undefined || plain === '' ? 0 : estimate.text(plain, width, TABLE.sub) + TABLE.subGap,
   };
 }
 
