@@ -1,3 +1,4 @@
+import Handlebars from 'handlebars';
 import { RiskdeckError } from '../errors.js';
 import { createMarkdown } from '../markdown/markdown.js';
 import type { Artifact, Output, RenderContext } from '../render.js';
@@ -32,7 +33,8 @@ export function deckView(ctx: DeckContext, slides: readonly SlideView[]) {
   return {
     lang: meta.language,
     title: ctx.text.plain(meta.title),
-    csp: deckCsp(),
+    // Our constant, with no double quote in it: written as is rather than entity-escaped.
+    csp: new Handlebars.SafeString(deckCsp()),
     classification: meta.classification,
     version: meta.version,
     date: meta.date,

@@ -147,7 +147,8 @@ export function createHeightEstimator(widths: TextWidths, images: ImageSizes = n
       default:
         return (
           Math.max(1, wrapLines(inlineWords(t.tokens ?? [], 'regular', []), width, style.size, widths)) *
-          lineHeight(style)
+            lineHeight(style) +
+          imageHeights(t.tokens ?? [], width)
         );
     }
   };

@@ -13,6 +13,7 @@ import { FRAME, SLIDE } from '../../src/deck/geometry.js';
 import type { Comparison } from '../../src/model/comparison.js';
 import { comparisonYaml } from '../helpers/comparisons.js';
 import { expectedSlideCount } from '../helpers/deck.js';
+import { png } from '../helpers/png.js';
 import { normalizeText, seedSentences } from '../helpers/seed.js';
 import { requireTool } from '../helpers/tools.js';
 
@@ -34,8 +35,10 @@ beforeAll(async () => {
   const paragraph = Array.from({ length: 40 }, (_, i) => `Sentence ${i + 1} of one long paragraph goes on.`).join(' ');
   writeFileSync(
     join(dir, 'eight-systems-60-rows.md'),
-    `---\n${comparisonYaml({ systems: 8, dimensions: 60, threats: 4, steps: 24 })}---\n\n## Background\n\n${items.join('\n')}\n\n${paragraph}\n`,
+    `---\n${comparisonYaml({ systems: 8, dimensions: 60, threats: 4, steps: 24 })}---\n\n## Background\n\n${items.join('\n')}\n\n${paragraph}\n\n![A wide sketch of the setup](sketch.png)\n\n![A tall one](tall.png)\n`,
   );
+  writeFileSync(join(dir, 'sketch.png'), png(1600, 1000));
+  writeFileSync(join(dir, 'tall.png'), png(300, 900));
   const results = await build({
     files: [resolve('content/runc-vs-kata.md'), join(dir, 'eight-systems-60-rows.md')],
     outDir: join(dir, 'dist'),
@@ -230,6 +233,11 @@ describe.skipIf(chromiumTool.skip)('the built deck in Chromium, from file://', (
         for (const violation of violations) problems.push(`slide ${h}/${v} ${id}: ${violation}`);
       }
       expect(problems).toEqual([]);
+      const images = await page.evaluate(() =>
+        [...document.images].map((i) => ({ src: i.getAttribute('src'), loaded: i.complete && i.naturalWidth > 0 })),
+      );
+      expect(images.every((i) => i.loaded && /^images\/[\w.-]+$/.test(i.src ?? ''))).toBe(true);
+      expect(images).toHaveLength(name === 'runc-vs-kata' ? 0 : 2);
       expect(errors).toEqual([]);
       expect(requests).toEqual([]);
       await page.close();
