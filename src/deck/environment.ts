@@ -15,7 +15,6 @@ function registerHelpers(env: typeof Handlebars) {
     );
     return new Handlebars.SafeString(parts.join(env.escapeExpression(sep)));
   });
-  env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 }
 
 function compile(env: typeof Handlebars, path: string, source: string): HandlebarsTemplateDelegate {

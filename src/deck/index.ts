@@ -12,7 +12,7 @@ import type { DeckContext, PageView, SlideView } from './pages.js';
 import { deckSlides } from './slides/index.js';
 import { createDeckText } from './text.js';
 
-/** The slides of a comparison, as the templates get them. */
+/** What the slide builders work with: the model, its text rendered safe, the estimator and the diagrams. */
 export function deckContext(context: RenderContext): DeckContext {
   const images = context.images;
   return {

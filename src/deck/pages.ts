@@ -32,6 +32,28 @@ export interface DeckContext {
   readonly diagrams: DeckDiagrams;
 }
 
+/**
+ * A page titled `title` (inline Markdown). Which part it opens (`id`) and whether it continues the page before
+ * it are set by `slide()`, which assembles pages into a slide.
+ */
+export function page<D>(
+  ctx: DeckContext,
+  partial: string,
+  title: string,
+  data: D,
+  more: { readonly caption?: string | undefined; readonly notes?: Html | undefined } = {},
+): PageView<D> {
+  return {
+    partial,
+    id: undefined,
+    title: ctx.text.inline(title),
+    continued: false,
+    caption: more.caption,
+    notes: more.notes,
+    data,
+  };
+}
+
 export interface NoteItem {
   /** Inline Markdown naming what the note is about; omitted when the slide is about that one item. */
   readonly label: string | undefined;
@@ -86,21 +108,24 @@ export function tablePages<R, D>(ctx: DeckContext, options: TablePagesOptions<R,
     first: budget - (options.intro ?? 0) - options.header,
     rest: budget - options.header,
   });
-  return chunks.map((rows, i) => ({
-    partial: options.partial,
-    id: undefined,
-    title: ctx.text.inline(options.title),
-    continued: i > 0,
-    caption: options.caption,
-    notes: notesHtml(ctx, [
-      ...(i === 0 ? (options.notes ?? []) : []),
-      ...rows.flatMap((r) => (r.note ? [r.note] : [])),
-    ]),
-    data: options.data(
-      rows.map((r) => r.view),
-      i === 0,
+  return chunks.map((rows, i) =>
+    page(
+      ctx,
+      options.partial,
+      options.title,
+      options.data(
+        rows.map((r) => r.view),
+        i === 0,
+      ),
+      {
+        caption: options.caption,
+        notes: notesHtml(ctx, [
+          ...(i === 0 ? (options.notes ?? []) : []),
+          ...rows.flatMap((r) => (r.note ? [r.note] : [])),
+        ]),
+      },
     ),
-  }));
+  );
 }
 
 /** Marks every page after the first as continued and puts the part's id on the first. */

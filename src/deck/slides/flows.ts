@@ -1,6 +1,6 @@
 import type { Comparison } from '../../model/comparison.js';
 import { CONTENT_WIDTH, FLOW, TEXT } from '../geometry.js';
-import { BADGE_HEIGHT, budgetFor, type DeckContext, notesHtml, type PageView } from '../pages.js';
+import { BADGE_HEIGHT, budgetFor, type DeckContext, notesHtml, type PageView, page } from '../pages.js';
 import { paginate } from '../paginate.js';
 import { severityBadge } from '../text.js';
 import { diagramView } from './diagram.js';
@@ -28,17 +28,10 @@ export function flowSlide(ctx: DeckContext, flow: Flow): PageView[] {
   const budget = budgetFor(ctx, flow.title);
   const diagram = ctx.diagrams.flow(flow);
   const view = diagramView(diagram, CONTENT_WIDTH, budget - intro);
-  const page = (data: unknown, i: number, notes = stepNotes(flow)): PageView => ({
-    partial: 'flow',
-    id: undefined,
-    title: text.inline(flow.title),
-    continued: i > 0,
-    caption: undefined,
-    notes: notesHtml(ctx, notes),
-    data,
-  });
+  const flowPage = (data: unknown, notes = stepNotes(flow)) =>
+    page(ctx, 'flow', flow.title, data, { notes: notesHtml(ctx, notes) });
   // A flow too long to read as one diagram is a numbered list, continued over as many slides as it needs.
-  if (view.readable) return [page({ description, diagram: view }, 0)];
+  if (view.readable) return [flowPage({ description, diagram: view })];
   const indent = TEXT.listIndent * TEXT.body.size;
   const height = (step: Step) =>
     estimate.text(`${step.actor}: ${text.plain(step.action)}`, CONTENT_WIDTH - indent, TEXT.body) +
@@ -60,7 +53,7 @@ export function flowSlide(ctx: DeckContext, flow: Flow): PageView[] {
     TEXT.blockGap * TEXT.body.size;
   const pages = paginate(flow.steps, height, { first: budget - intro, rest: budget });
   return pages.map((steps, i) =>
-    page(
+    flowPage(
       {
         description: i === 0 ? description : undefined,
         diagram: undefined,
@@ -77,7 +70,6 @@ export function flowSlide(ctx: DeckContext, flow: Flow): PageView[] {
           })),
         })),
       },
-      i,
       i === 0 ? stepNotes(flow) : [],
     ),
   );

@@ -1,5 +1,5 @@
 import { CONTENT_WIDTH } from '../geometry.js';
-import { budgetFor, type DeckContext, type PageView, type SlideView, slide } from '../pages.js';
+import { budgetFor, type DeckContext, type PageView, page, type SlideView, slide } from '../pages.js';
 import { diagramView } from './diagram.js';
 import { flowOutcomes, flowSlide } from './flows.js';
 import { agendaPages, referencePages } from './lists.js';
@@ -57,13 +57,10 @@ function parts(ctx: DeckContext): Part[] {
     add('Comparison', '', [slide('comparison', comparisonTable(ctx)), chart ? slide('scores', [chart]) : undefined]);
   }
   if (c.attacks.length > 0) add('Potential defense against attacks', '', [slide('attacks', attacksTable(ctx))]);
-  add('Risk overview', `Risk = likelihood × impact, per threat and system.`, [
-    slide('risk', riskCounts(ctx)),
-    slide('matrices', riskMatrices(ctx)),
-  ]);
+  add('Risk overview', '', [slide('risk', riskCounts(ctx)), slide('matrices', riskMatrices(ctx))]);
   if (c.verdicts.length > 0) add('Which is better against what?', '', [slide('verdicts', verdictsTable(ctx))]);
   for (const flow of c.flows) {
-    add(flow.title, `${plural(flow.steps.length, 'step')}, and where they lead on each system.`, [
+    add(flow.title, '', [
       slide(`attack-flow-${flow.id}`, flowSlide(ctx, flow)),
       slide(`outcomes-${flow.id}`, flowOutcomes(ctx, flow)),
     ]);
@@ -78,32 +75,16 @@ function scoreChartPage(ctx: DeckContext): PageView | undefined {
   const title = 'Scores by dimension';
   const diagram = chart && diagramView(chart, CONTENT_WIDTH, budgetFor(ctx, title));
   if (!diagram?.readable) return undefined;
-  return {
-    partial: 'diagram',
-    id: undefined,
-    title: ctx.text.inline(title),
-    continued: false,
-    caption: undefined,
-    notes: undefined,
-    data: { diagram },
-  };
+  return page(ctx, 'diagram', title, { diagram });
 }
 
 function divider(ctx: DeckContext, part: Part, number: number): SlideView {
   const heading = ctx.text.inline(part.title).toHTML();
   // What follows, without a first slide that only repeats the part's title.
   const contents = part.slides.map((s) => s.pages[0]?.title).filter((t) => t !== undefined && t.toHTML() !== heading);
-  const page: PageView = {
-    partial: 'divider',
-    id: undefined,
-    title: ctx.text.inline(part.title),
-    continued: false,
-    caption: undefined,
-    notes: undefined,
-    // A long part lists what follows only while the list fits beside the title.
-    data: { number, lead: part.lead, contents: contents.length <= 8 ? contents : [] },
-  };
-  return slide(`part-${number}`, [page]);
+  // A long part lists what follows only while the list fits beside the title.
+  const data = { number, lead: part.lead, contents: contents.length <= 8 ? contents : [] };
+  return slide(`part-${number}`, [page(ctx, 'divider', part.title, data)]);
 }
 
 /** Every slide of the deck, in order: title, agenda, then each part of the comparison. */
@@ -117,20 +98,12 @@ export function deckSlides(ctx: DeckContext): SlideView[] {
     all.map(({ part, slides }) => ({ title: part.title, href: `#/${slides[0]?.pages[0]?.id ?? ''}` })),
   );
   const m = ctx.comparison.meta;
-  const title: PageView = {
-    partial: 'title',
-    id: undefined,
-    title: ctx.text.inline(m.title),
-    continued: false,
-    caption: undefined,
-    notes: undefined,
-    data: {
-      subtitle: m.subtitle === undefined ? undefined : ctx.text.inline(m.subtitle),
-      version: m.version,
-      date: m.date,
-      authors: m.authors.join(', '),
-      classification: m.classification,
-    },
-  };
+  const title = page(ctx, 'title', m.title, {
+    subtitle: m.subtitle === undefined ? undefined : ctx.text.inline(m.subtitle),
+    version: m.version,
+    date: m.date,
+    authors: m.authors.join(', '),
+    classification: m.classification,
+  });
   return [slide('title', [title]), slide('agenda', agenda), ...all.flatMap((p) => p.slides)];
 }

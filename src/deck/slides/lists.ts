@@ -1,5 +1,5 @@
 import { CONTENT_WIDTH, TEXT } from '../geometry.js';
-import { budgetFor, type DeckContext, type PageView } from '../pages.js';
+import { budgetFor, type DeckContext, type PageView, page } from '../pages.js';
 import { paginate } from '../paginate.js';
 
 /** An entry of the agenda: a part of the deck and the slide it starts on. */
@@ -16,18 +16,10 @@ function listPages<I, V>(
 ): PageView[] {
   const budget = budgetFor(ctx, options.title);
   let start = 1;
-  return paginate(options.items, options.height, { first: budget, rest: budget }).map((items, i) => {
-    const page: PageView = {
-      partial: options.partial,
-      id: undefined,
-      title: ctx.text.inline(options.title),
-      continued: i > 0,
-      caption: undefined,
-      notes: undefined,
-      data: { start, items: items.map(options.view) },
-    };
+  return paginate(options.items, options.height, { first: budget, rest: budget }).map((items) => {
+    const listPage = page(ctx, options.partial, options.title, { start, items: items.map(options.view) });
     start += items.length;
-    return page;
+    return listPage;
   });
 }
 

@@ -1,6 +1,6 @@
 import type { Token, Tokens } from 'marked';
 import { CONTENT_WIDTH, TEXT } from '../geometry.js';
-import { budgetFor, type DeckContext, type NoteItem, notesHtml, type PageView } from '../pages.js';
+import { budgetFor, type DeckContext, type NoteItem, notesHtml, type PageView, page } from '../pages.js';
 import { paginate } from '../paginate.js';
 
 /** A piece of Markdown that moves to the next slide as a whole: a block, a list item, or a run of sentences. */
@@ -77,16 +77,16 @@ function pieces(ctx: DeckContext, markdown: string, source: number, pageBudget: 
 /** Markdown documents on slides of their own, continued on the next slide where they run long. */
 export function narrativePages(
   ctx: DeckContext,
-  options: { partial?: string; title: string; sources: readonly string[]; notes?: readonly NoteItem[] },
+  options: { title: string; sources: readonly string[]; notes?: readonly NoteItem[] },
 ): PageView[] {
   const budget = budgetFor(ctx, options.title);
   const all = options.sources.flatMap((markdown, source) => pieces(ctx, markdown, source, budget));
   // Reference-style link definitions stay with their document wherever its pieces land.
   const definitions = options.sources.map((markdown) => linkDefinitions(ctx.text.tokens(markdown)));
-  return paginate(all, (p) => p.height, { first: budget, rest: budget }).map((page, i) => {
+  return paginate(all, (p) => p.height, { first: budget, rest: budget }).map((pieces, i) => {
     const blocks: { source: number; markdown: string }[] = [];
-    page.forEach((piece, k) => {
-      const previous = page[k - 1];
+    pieces.forEach((piece, k) => {
+      const previous = pieces[k - 1];
       const last = blocks[blocks.length - 1];
       if (!previous || !last || previous.source !== piece.source) {
         blocks.push({ source: piece.source, markdown: piece.markdown });
@@ -94,14 +94,9 @@ export function narrativePages(
         last.markdown += `${piece.list !== undefined && previous.list === piece.list ? '\n' : '\n\n'}${piece.markdown}`;
       }
     });
-    return {
-      partial: options.partial ?? 'narrative',
-      id: undefined,
-      title: ctx.text.inline(options.title),
-      continued: i > 0,
-      caption: undefined,
+    const data = { blocks: blocks.map((b) => ctx.text.block(`${b.markdown}\n${definitions[b.source] ?? ''}`)) };
+    return page(ctx, 'narrative', options.title, data, {
       notes: i === 0 ? notesHtml(ctx, options.notes ?? []) : undefined,
-      data: { blocks: blocks.map((b) => ctx.text.block(`${b.markdown}\n${definitions[b.source] ?? ''}`)) },
-    };
+    });
   });
 }

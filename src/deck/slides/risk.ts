@@ -1,7 +1,7 @@
 import type { Comparison } from '../../model/comparison.js';
 import type { RiskLevel } from '../../model/risk.js';
 import { CONTENT_WIDTH, columnWidths, TEXT } from '../geometry.js';
-import { BADGE_HEIGHT, budgetFor, type DeckContext, type PageView, rowHeight, tablePages } from '../pages.js';
+import { BADGE_HEIGHT, budgetFor, type DeckContext, type PageView, page, rowHeight, tablePages } from '../pages.js';
 import type { BadgeView } from '../text.js';
 import { diagramView } from './diagram.js';
 import { cellHeights, headerHeight } from './table.js';
@@ -64,13 +64,5 @@ export function riskMatrices(ctx: DeckContext): PageView[] {
     if (last && last.length < 2) last.push(m);
     else pages.push([m]);
   }
-  return pages.map((pair, i) => ({
-    partial: 'risk-matrix',
-    id: undefined,
-    title: ctx.text.inline(title),
-    continued: i > 0,
-    caption: undefined,
-    notes: undefined,
-    data: { matrices: pair },
-  }));
+  return pages.map((pair) => page(ctx, 'risk-matrix', title, { matrices: pair }));
 }
