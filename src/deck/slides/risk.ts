@@ -24,7 +24,7 @@ export function riskCounts(ctx: DeckContext): PageView[] {
     headerHeight(ctx, ['System', ...levels.map((l) => l.label), 'Not rated'], widths),
     rowHeight(BADGE_HEIGHT + h.sub('1–4', 100)),
   );
-  const intro = `Threats per risk level, of ${ctx.comparison.threats.length}; risk = likelihood × impact (1–25).`;
+  const intro = `How many of the ${ctx.comparison.threats.length} threats fall in each risk level; risk = likelihood × impact (1–25).`;
   return tablePages(ctx, {
     partial: 'risk-counts',
     title: 'Risk overview',
