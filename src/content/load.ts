@@ -35,6 +35,10 @@ export const LOAD_LIMITS = {
   maxBytes: 8_000_000,
 } as const;
 
+const CORE_TAGS = new Set(
+  ['str', 'int', 'float', 'bool', 'null', 'seq', 'map'].map((name) => `tag:yaml.org,2002:${name}`),
+);
+
 const FRONT_MATTER = /^---[ \t]*\r?\n/;
 const FRONT_MATTER_END = /^(?:---|\.\.\.)[ \t]*$/m;
 
@@ -143,19 +147,24 @@ export function loadSource(source: SourceFile): LoadedSource {
 
   for (const error of doc.errors) {
     const key = /^["']?([^"':\n]*)/.exec(yamlText.slice(error.pos[0], error.pos[0] + 80))?.[1]?.trim();
-    const message =
-      error.code === 'DUPLICATE_KEY'
+    const message = /call stack/i.test(error.message)
+      ? 'the YAML is nested too deeply to read; flatten it'
+      : error.code === 'DUPLICATE_KEY'
         ? `duplicate key "${key}"; a key may appear once in a mapping, remove or rename one`
         : (error.message.split('\n')[0] ?? error.message);
     push(error.pos[0], message);
   }
-  for (const warning of doc.warnings) push(warning.pos[0], `${warning.message.split('\n')[0]}; remove it`);
+  for (const warning of doc.warnings) {
+    // Unknown tags are reported once, below, as custom tags.
+    if (warning.code !== 'TAG_RESOLVE_FAILED') push(warning.pos[0], `${warning.message.split('\n')[0]}; remove it`);
+  }
   const directive = yamlText.search(/^%/m);
   if (directive >= 0) push(directive, 'YAML directives (%YAML, %TAG) are not allowed; remove the line');
   visit(doc, {
     Node(_key, node) {
-      if (node.tag !== undefined && !node.tag.startsWith('tag:yaml.org,2002:')) {
-        push(node.range?.[0] ?? 0, `custom YAML tag "${node.tag}" is not allowed; remove it`);
+      if (node.tag !== undefined && !CORE_TAGS.has(node.tag)) {
+        const shown = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
+        push(node.range?.[0] ?? 0, `custom YAML tag "${shown}" is not allowed; remove it`);
       }
     },
     Pair(_key, pair) {

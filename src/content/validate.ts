@@ -105,7 +105,8 @@ function schemaIssues(source: LoadedSource, data: unknown): { content?: Content;
     const path = issue.path as PathSegment[];
     if (issue.code === 'unrecognized_keys') {
       const allowed = keysAt(path);
-      for (const key of issue.keys) {
+      // A merge key is reported by the loader, which says why it is refused.
+      for (const key of issue.keys.filter((k) => k !== '<<')) {
         const where = source.locate([...path, key], 'key');
         issues.push({
           file: source.file,
