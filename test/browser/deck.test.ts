@@ -20,6 +20,20 @@ import { requireTool } from '../helpers/tools.js';
 const chromiumTool = requireTool('chromium');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
+/** Hostile content that validates: it must render, and nothing in it may run, load or navigate. */
+const HOSTILE = [
+  'script-tags.md',
+  'event-handlers.md',
+  'javascript-urls.md',
+  'reveal-data-attributes.md',
+  'svg-mathml.md',
+  'css-and-styles.md',
+  'embeds-and-forms.md',
+  'template-syntax.md',
+];
+/** Output name → the error code that refused it at build time, if one did. */
+const refused = new Map<string, string | undefined>();
+
 let dir: string;
 let browser: Browser;
 
@@ -40,11 +54,18 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'sketch.png'), png(1600, 1000));
   writeFileSync(join(dir, 'tall.png'), png(300, 900));
   const results = await build({
-    files: [resolve('content/runc-vs-kata.md'), join(dir, 'eight-systems-60-rows.md')],
+    files: [
+      resolve('content/runc-vs-kata.md'),
+      join(dir, 'eight-systems-60-rows.md'),
+      ...HOSTILE.map((f) => resolve('test/hostile/corpus', f)),
+    ],
     outDir: join(dir, 'dist'),
     cwd: dir,
   });
-  for (const r of results) if (r.error) throw r.error;
+  for (const r of results) {
+    if (r.error && !HOSTILE.some((f) => r.file.endsWith(f))) throw r.error;
+    refused.set(r.name, r.error?.code);
+  }
   browser = await chromium.launch({ executablePath: chromiumTool.path as string });
 }, 120_000);
 
@@ -248,3 +269,25 @@ describe.skipIf(chromiumTool.skip)('the built deck in Chromium, from file://', (
 interface AxeResults {
   violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
 }
+
+describe.skipIf(chromiumTool.skip)('hostile content in Chromium', () => {
+  it.each(HOSTILE)('%s: refused at build, or no dialog, no error, no request on any slide', async (file) => {
+    const name = file.replace(/\.md$/, '');
+    // Refusing content before rendering is a safe outcome too; anything but a content error is not.
+    if (refused.get(name) !== undefined) return expect(refused.get(name)).toBe('CONTENT_INVALID');
+    const { page, errors, requests } = await open(name);
+    const dialogs: string[] = [];
+    page.on('dialog', async (d) => {
+      dialogs.push(d.message());
+      await d.dismiss();
+    });
+    for (const { h, v } of await slideIndices(page)) {
+      await page.evaluate(([hh, vv]) => Reveal.slide(hh as number, vv as number, 99), [h, v]);
+    }
+    expect(await page.evaluate(() => document.querySelectorAll('iframe, object, embed').length)).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+    await page.close();
+  });
+});
