@@ -6,7 +6,7 @@
 //
 //   node scripts/render-diagrams.js [--out DIR] [content files…]     (default DIR: /tmp/riskdeck-diagrams)
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pdfmake from 'pdfmake';
@@ -16,7 +16,10 @@ import { createTextMeasure, renderAttackFlowParts, renderRiskMatrix, renderScore
 import { defaultFontFiles, loadFonts } from '../lib/fonts.js';
 
 const DEFAULT_FILES = [
-  'content/runc-vs-kata.md',
+  ...readdirSync('content')
+    .filter((f) => /\.(md|ya?ml)$/.test(f))
+    .sort()
+    .map((f) => join('content', f)),
   'test/fixtures/content/flow-4-systems-12-steps.yaml',
   'test/fixtures/content/flow-8-systems.yaml',
 ];
@@ -42,12 +45,13 @@ for (const file of files.length > 0 ? files : DEFAULT_FILES) {
     list.push([`${name}-${key}`, diagram]);
   };
   for (const flow of comparison.flows) {
-    renderAttackFlowParts(flow, comparison.systems, measure, SLIDE).forEach((d, n) =>
-      add(`flow-${flow.id}-${n + 1}`, d, slides),
-    );
-    renderAttackFlowParts(flow, comparison.systems, measure, PAGE).forEach((d, n) =>
-      add(`flow-${flow.id}-${n + 1}`, d, pages),
-    );
+    for (const [size, list] of [
+      [SLIDE, slides],
+      [PAGE, pages],
+    ]) {
+      const parts = renderAttackFlowParts(flow, comparison.systems, measure, size);
+      for (const [n, part] of parts.entries()) add(`flow-${flow.id}-${n + 1}`, part, list);
+    }
   }
   for (const risk of comparison.risk) {
     const matrix = renderRiskMatrix(risk, comparison.levels, measure);

@@ -71,6 +71,15 @@ interface Prepared {
   readonly blocks: readonly Block[];
 }
 
+/** What drawing any part of one flow needs. */
+interface Context {
+  readonly flow: AttackFlow;
+  readonly systems: Comparison['systems'];
+  readonly measure: TextMeasure;
+  readonly options: AttackFlowOptions;
+  readonly prepared: Prepared;
+}
+
 /** The attack flow as a top-to-bottom diagram: numbered steps, and per branching step one outcome per system. */
 export function renderAttackFlow(
   flow: AttackFlow,
@@ -78,8 +87,8 @@ export function renderAttackFlow(
   measure: TextMeasure,
   options: AttackFlowOptions = {},
 ): DiagramSvg {
-  const prepared = prepare(flow, systems, measure, options.maxWidth ?? DEFAULT_MAX_WIDTH);
-  return draw(flow, prepared, 0, flow.steps.length, measure, options);
+  const prepared = prepare(flow, measure, options.maxWidth ?? DEFAULT_MAX_WIDTH);
+  return draw({ flow, systems, measure, options, prepared }, 0, flow.steps.length);
 }
 
 /**
@@ -93,7 +102,8 @@ export function renderAttackFlowParts(
   measure: TextMeasure,
   options: AttackFlowPartsOptions,
 ): DiagramSvg[] {
-  const prepared = prepare(flow, systems, measure, options.maxWidth ?? DEFAULT_MAX_WIDTH);
+  const prepared = prepare(flow, measure, options.maxWidth ?? DEFAULT_MAX_WIDTH);
+  const context = { flow, systems, measure, options, prepared };
   const ranges: [number, number][] = [];
   let from = 0;
   for (let to = 1; to <= flow.steps.length; to++) {
@@ -104,15 +114,13 @@ export function renderAttackFlowParts(
     }
   }
   ranges.push([from, flow.steps.length]);
-  const parts = ranges.map(([a, b]) => draw(flow, prepared, a, b, measure, options));
+  const parts = ranges.map(([a, b]) => draw(context, a, b));
   // One width for all parts, so that pages or slides show them at one scale.
   const width = Math.max(...parts.map((p) => p.width));
-  return ranges.map(([a, b], n) =>
-    parts[n]?.width === width ? (parts[n] as DiagramSvg) : draw(flow, prepared, a, b, measure, options, width),
-  );
+  return ranges.map(([a, b], n) => (parts[n]?.width === width ? (parts[n] as DiagramSvg) : draw(context, a, b, width)));
 }
 
-function prepare(flow: AttackFlow, systems: Comparison['systems'], measure: TextMeasure, maxWidth: number): Prepared {
+function prepare(flow: AttackFlow, measure: TextMeasure, maxWidth: number): Prepared {
   const room = maxWidth - 2 * SPACING.margin;
   const slot = (width: number) => width + SPACING.nodeGap;
   // A row with a trunk through it takes an even number of slots (an odd one gets a blank), plus the corridor.
@@ -157,12 +165,9 @@ function partHeight(blocks: readonly Block[], from: number, to: number, total: n
 }
 
 function draw(
-  flow: AttackFlow,
-  prepared: Prepared,
+  { flow, systems, measure, options, prepared }: Context,
   from: number,
   to: number,
-  measure: TextMeasure,
-  options: AttackFlowOptions,
   minWidth = 0,
 ): DiagramSvg {
   const whole = from === 0 && to === flow.steps.length;
@@ -222,7 +227,7 @@ function draw(
     title: whole
       ? title
       : `${title} (${first === lastNumber ? `step ${first}` : `steps ${first}–${lastNumber}`} of ${flow.steps.length})`,
-    description: describeFlow(flow, steps),
+    description: describeFlow(flow, systems, steps),
     body: groups.join(''),
   });
 }
@@ -354,14 +359,15 @@ function edge(route: readonly Point[], colour: string, strokeWidth: number): str
   );
 }
 
-function describeFlow(flow: AttackFlow, steps: readonly Step[]): string {
+function describeFlow(flow: AttackFlow, systems: Comparison['systems'], steps: readonly Step[]): string {
   const parts = steps.map((step) => {
     const outcomes = step.branches.map((b) => `${plainLabel(b.system.name)}: ${outcomeLabel(b)}`).join('; ');
     const base = `Step ${step.number}, ${plainLabel(step.actor)}: ${plainLabel(step.action)}`;
     return outcomes ? `${base} Outcomes: ${outcomes}.` : base;
   });
   const intro = flow.description ? `${plainLabel(flow.description)} ` : '';
-  return `${intro}Attack flow in ${flow.steps.length} steps. ${parts.join(' ')}`;
+  const names = systems.map((s) => plainLabel(s.name)).join(', ');
+  return `${intro}Attack flow in ${flow.steps.length} steps on ${names}. ${parts.join(' ')}`;
 }
 
 const rect = (box: Box) => ({ x: box.x, y: box.y, width: box.width, height: box.height });

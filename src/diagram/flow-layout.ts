@@ -63,12 +63,12 @@ const passId = (i: number, r: number) => `p${i}.${r}`;
 
 /**
  * Lays a flow out top to bottom: the steps in one column, each step's outcomes side by side in rows
- * beneath it, in system order. dagre layers the graph (steps, outcome rows, and zero-width pass nodes
- * that carry the flow through rows) and gives every rank its height and place; the x of each box is then
- * set by rule, centred on the column. dagre's own x placement (Brandes–Köpf) aligns by medians and ignores
- * edge weights, so wrapped rows drifted off the column and rows came out mirrored; the rule cannot.
- * Where the flow goes on after a branching step, or its outcomes take several rows, a trunk runs down a
- * corridor in the middle of each row.
+ * beneath it, in system order. dagre layers the graph (steps, outcome rows, and zero-width pass nodes that
+ * carry the flow through the rows) and places the ranks: which row each box is in and its y. The x of each
+ * box is then set by rule, centred on the column: dagre's own x placement (Brandes–Köpf) aligns by
+ * medians, ignores edge weights and reorders rows, and it drifted wrapped rows off the column and mirrored
+ * whole rows. Where the flow goes on after a branching step, or its outcomes take several rows, a trunk
+ * runs down the column through a corridor in the middle of each row.
  */
 export function layoutFlow(sizes: FlowSizes, spacing: FlowSpacing): FlowLayout {
   const g = new dagre.graphlib.Graph<object, Label, object>();
