@@ -123,7 +123,7 @@ export function renderAttackFlowParts(
 function prepare(flow: AttackFlow, measure: TextMeasure, maxWidth: number): Prepared {
   const room = maxWidth - 2 * SPACING.margin;
   const slot = (width: number) => width + SPACING.nodeGap;
-  // A row with a trunk through it takes an even number of slots (an odd one gets a blank), plus the corridor.
+  // A row with a trunk down its middle spans an even number of slots around it (an odd row one more on the right).
   const slotsFor = (count: number) => count + (count % 2);
   const fits = (count: number, width: number) => slotsFor(count) * slot(width) <= room;
   const widest = Math.max(0, ...flow.steps.map((s) => s.branches.length));
