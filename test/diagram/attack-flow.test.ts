@@ -114,7 +114,9 @@ describe.each(CASES)('renderAttackFlow: %s, max width %s', (name, maxWidth) => {
     );
     const centres = new Set(steps.map((b) => (b.x + b.width / 2).toFixed(1)));
     expect(centres.size).toBe(1);
-    steps.slice(1).forEach((b, i) => expect(b.y).toBeGreaterThan((steps[i]?.y ?? 0) + (steps[i]?.height ?? 0)));
+    for (const [i, b] of steps.slice(1).entries()) {
+      expect(b.y).toBeGreaterThan((steps[i]?.y ?? 0) + (steps[i]?.height ?? 0));
+    }
   });
 
   it('lays each step’s outcomes side by side in system order below the step, in rows where they are many', () => {
