@@ -11,7 +11,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pdfmake from 'pdfmake';
 import { chromium } from 'playwright-core';
-import { compileSource, outputName } from '../lib/compile.js';
+import { compileSource } from '../lib/compile.js';
+import { outputName } from '../lib/names.js';
 import { createTextMeasure, renderAttackFlowParts, renderRiskMatrix, renderScoreChart } from '../lib/diagram/index.js';
 import { defaultFontFiles, loadFonts } from '../lib/fonts.js';
 
