@@ -1,7 +1,7 @@
 import {
   createTextMeasure,
   type DiagramSvg,
-  renderAttackFlow,
+  renderAttackFlowParts,
   renderRiskMatrix,
   renderScoreChart,
 } from '../diagram/index.js';
@@ -11,11 +11,12 @@ import type { Comparison } from '../model/comparison.js';
 export type DeckDiagram = DiagramSvg;
 
 /**
- * The deck's one door to the diagram module: the attack flow with its steps as reveal.js fragments, a risk
- * matrix per system, and the score chart when the dimensions have scores (`undefined` otherwise).
+ * The deck's one door to the diagram module: the attack flow with its steps as reveal.js fragments (cut into
+ * parts of at most `maxHeight` px), a risk matrix per system, and the score chart when the dimensions have
+ * scores (`undefined` otherwise).
  */
 export interface DeckDiagrams {
-  flow(flow: Comparison['flows'][number]): DeckDiagram;
+  flow(flow: Comparison['flows'][number], maxWidth: number, maxHeight: number): DeckDiagram[];
   riskMatrix(risk: Comparison['risk'][number]): DeckDiagram;
   scoreChart(): DeckDiagram | undefined;
 }
@@ -23,7 +24,8 @@ export interface DeckDiagrams {
 export function createDeckDiagrams(comparison: Comparison, fonts: FontSet): DeckDiagrams {
   const measure = createTextMeasure(fonts);
   return {
-    flow: (flow) => renderAttackFlow(flow, comparison.systems, measure, { fragments: true }),
+    flow: (flow, maxWidth, maxHeight) =>
+      renderAttackFlowParts(flow, comparison.systems, measure, { fragments: true, maxWidth, maxHeight }),
     riskMatrix: (risk) => renderRiskMatrix(risk, comparison.levels, measure),
     scoreChart: () => renderScoreChart(comparison.dimensions, comparison.systems, measure),
   };

@@ -54,9 +54,6 @@ export const TABLE = {
   maxSystemColumns: 4,
 } as const;
 
-/** The attack flow as a list (when too long for one diagram): the space around each step's outcomes, in px. */
-export const FLOW = { branchesTop: 6, branchGap: 4 } as const;
-
 /** Images in content are drawn at most this tall (and at most as wide as their box). */
 export const IMAGE = { maxHeight: 380 } as const;
 
@@ -123,9 +120,6 @@ export function layoutCss(fontFamily: string): string {
     `.reveal .slide-body ul,.reveal .slide-body ol{padding-left:${TEXT.listIndent}em}`,
     `.reveal .slide-body li{margin:0 0 ${TEXT.itemGap}em}`,
     `.reveal .slide-body ol.agenda>li,.reveal .slide-body ol.references>li{margin:0 0 ${TEXT.entryGap}px}`,
-    `.reveal .slide-body ol.flow-steps>li{margin:0 0 ${TEXT.blockGap}em}`,
-    `.reveal .slide-body ul.branches{margin:${FLOW.branchesTop}px 0 0}`,
-    `.reveal .slide-body ul.branches>li{margin:0 0 ${FLOW.branchGap}px}`,
     `.reveal .slide-body img{max-width:100%;max-height:${IMAGE.maxHeight}px;width:auto;height:auto;display:block}`,
     `.reveal .slide-band{position:absolute;left:0;right:0;top:0;height:${FRAME.band}px;box-sizing:border-box;padding:0 ${FRAME.padX}px}`,
     `.reveal table.deck-table{width:100%;table-layout:fixed;border-collapse:collapse;font-size:${TABLE.text.size}px;line-height:${TABLE.text.lineHeight}}`,

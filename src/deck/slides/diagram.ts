@@ -13,12 +13,16 @@ export interface DiagramView {
   readonly readable: boolean;
 }
 
+/** The scale at which a diagram just fits `maxWidth` × `maxHeight`. */
+export const fitScale = (diagram: DeckDiagram, maxWidth: number, maxHeight: number) =>
+  Math.min(maxWidth / diagram.width, maxHeight / diagram.height);
+
 /**
  * A diagram scaled to fit `maxWidth` × `maxHeight` (never enlarged past 1.5×). The size is set on the root
  * `<svg>` as attributes: the CSP allows no inline style, and the viewBox keeps the drawing's proportions.
  */
-export function diagramView(diagram: DeckDiagram, maxWidth: number, maxHeight: number): DiagramView {
-  const scale = Math.min(maxWidth / diagram.width, maxHeight / diagram.height, 1.5);
+export function diagramView(diagram: DeckDiagram, maxWidth: number, maxHeight: number, atMost = 1.5): DiagramView {
+  const scale = Math.min(fitScale(diagram, maxWidth, maxHeight), atMost);
   const width = Math.floor(diagram.width * scale);
   const height = Math.floor(diagram.height * scale);
   const svg = diagram.svg.replace(/<svg\b[^>]*>/, (tag) => {

@@ -1,13 +1,11 @@
 import type { Comparison } from '../../model/comparison.js';
-import { CONTENT_WIDTH, FLOW, TEXT } from '../geometry.js';
+import { CONTENT_WIDTH, TEXT } from '../geometry.js';
 import { BADGE_HEIGHT, budgetFor, type DeckContext, notesHtml, type PageView, page } from '../pages.js';
-import { paginate } from '../paginate.js';
 import { severityBadge } from '../text.js';
-import { diagramView } from './diagram.js';
+import { diagramView, fitScale } from './diagram.js';
 import { cellHeights, systemColumnPages } from './table.js';
 
 type Flow = Comparison['flows'][number];
-type Step = Flow['steps'][number];
 
 const stepNotes = (flow: Flow) => [
   { label: undefined, notes: flow.notes },
@@ -15,8 +13,8 @@ const stepNotes = (flow: Flow) => [
 ];
 
 /**
- * The flow drawn as a diagram whose steps appear one by one (reveal.js fragments); a flow too long for one
- * slide as an ordered list of its steps, one fragment per step.
+ * The flow as a diagram whose steps appear one by one (reveal.js fragments). A flow too tall for one slide is
+ * cut between steps into several diagrams, continued on vertical sub-slides.
  */
 export function flowSlide(ctx: DeckContext, flow: Flow): PageView[] {
   const { text, estimate } = ctx;
@@ -25,52 +23,17 @@ export function flowSlide(ctx: DeckContext, flow: Flow): PageView[] {
     flow.description === undefined
       ? 0
       : estimate.blocks(text.tokens(flow.description), CONTENT_WIDTH, TEXT.small) + TEXT.blockGap * TEXT.small.size;
-  const budget = budgetFor(ctx, flow.title);
-  const diagram = ctx.diagrams.flow(flow);
-  const view = diagramView(diagram, CONTENT_WIDTH, budget - intro);
-  const flowPage = (data: unknown, notes = stepNotes(flow)) =>
-    page(ctx, 'flow', flow.title, data, { notes: notesHtml(ctx, notes) });
-  // A flow too long to read as one diagram is a numbered list, continued over as many slides as it needs.
-  if (view.readable) return [flowPage({ description, diagram: view })];
-  const indent = TEXT.listIndent * TEXT.body.size;
-  const height = (step: Step) =>
-    estimate.text(`${step.actor}: ${text.plain(step.action)}`, CONTENT_WIDTH - indent, TEXT.body) +
-    (step.branches.length > 0 ? FLOW.branchesTop : 0) +
-    step.branches.reduce(
-      (sum, b) =>
-        sum +
-        Math.max(
-          BADGE_HEIGHT,
-          estimate.text(
-            `${text.plain(b.system.name)} ${b.label ?? ''}: ${text.plain(b.outcome)} ${b.severity.label}`,
-            CONTENT_WIDTH - 2 * indent,
-            TEXT.small,
-          ),
-        ) +
-        FLOW.branchGap,
-      0,
-    ) +
-    TEXT.blockGap * TEXT.body.size;
-  const pages = paginate(flow.steps, height, { first: budget - intro, rest: budget });
-  return pages.map((steps, i) =>
-    flowPage(
-      {
-        description: i === 0 ? description : undefined,
-        diagram: undefined,
-        start: steps[0]?.number ?? 1,
-        steps: steps.map((s) => ({
-          number: s.number,
-          actor: s.actor,
-          action: text.inline(s.action),
-          branches: s.branches.map((b) => ({
-            system: text.inline(b.system.name),
-            label: b.label,
-            outcome: text.inline(b.outcome),
-            badge: severityBadge(b.severity),
-          })),
-        })),
-      },
-      i === 0 ? stepNotes(flow) : [],
+  // Every part is cut to the first page's room and drawn at the scale of the tightest fit: one scale for all.
+  const room = budgetFor(ctx, flow.title) - intro;
+  const parts = ctx.diagrams.flow(flow, CONTENT_WIDTH, room);
+  const scale = Math.min(1.5, ...parts.map((part) => fitScale(part, CONTENT_WIDTH, room)));
+  return parts.map((part, i) =>
+    page(
+      ctx,
+      'flow',
+      flow.title,
+      { description: i === 0 ? description : undefined, diagram: diagramView(part, CONTENT_WIDTH, room, scale) },
+      { notes: i === 0 ? notesHtml(ctx, stepNotes(flow)) : undefined },
     ),
   );
 }
