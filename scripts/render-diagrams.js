@@ -12,9 +12,9 @@ import { pathToFileURL } from 'node:url';
 import pdfmake from 'pdfmake';
 import { chromium } from 'playwright-core';
 import { compileSource } from '../lib/compile.js';
-import { outputName } from '../lib/names.js';
 import { createTextMeasure, renderAttackFlowParts, renderRiskMatrix, renderScoreChart } from '../lib/diagram/index.js';
 import { defaultFontFiles, loadFonts } from '../lib/fonts.js';
+import { outputName } from '../lib/names.js';
 
 const DEFAULT_FILES = [
   ...readdirSync('content')
