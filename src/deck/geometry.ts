@@ -66,6 +66,7 @@ export const COLUMNS = {
   assessments: { fixed: [0.19, 0.47, 0.17, 0.17] },
   defenses: { fixed: [0.18, 0.15, 0.25, 0.26, 0.16] },
   verdicts: { fixed: [0.25, 0.19, 0.56] },
+  changes: { fixed: [0.13, 0.35, 0.26, 0.26] },
   'risk-counts': { fixed: [0.3, 0.14, 0.14, 0.14, 0.14, 0.14] },
   'threat-overview': { lead: 0.36 },
   comparison: { lead: 0.3 },

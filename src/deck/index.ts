@@ -17,6 +17,7 @@ export function deckContext(context: RenderContext): DeckContext {
   const images = context.images;
   return {
     comparison: context.comparison,
+    changes: context.changes,
     text: createDeckText(createMarkdown(context.comparison.references, images)),
     estimate: createHeightEstimator(createTextWidths(context.fonts), images),
     diagrams: createDeckDiagrams(context.comparison, context.fonts),

@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import type { Comparison } from '../model/comparison.js';
+import type { ChangeSet } from '../model/diff.js';
 import type { DeckDiagrams } from './diagrams.js';
 import { bodyBudget, CAPTION_GAP, CONTENT_WIDTH, TABLE, TEXT } from './geometry.js';
 import type { HeightEstimator } from './measure.js';
@@ -27,6 +28,8 @@ export interface SlideView {
 
 export interface DeckContext {
   readonly comparison: Comparison;
+  /** What changed since an earlier version, when the build compares (`--since`). */
+  readonly changes: ChangeSet | undefined;
   readonly text: DeckText;
   readonly estimate: HeightEstimator;
   readonly diagrams: DeckDiagrams;

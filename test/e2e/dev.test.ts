@@ -93,6 +93,16 @@ describe('riskdeck dev (built CLI)', () => {
     expect((await model()).meta.title).toBe('Fixed comparison');
   });
 
+  it('serves the deck with the live-reload client added under its Content-Security-Policy', async () => {
+    const deck = await fetchText('/cmp/');
+    expect(deck.type).toContain('text/html');
+    expect(deck.body).toContain('<script src="/__riskdeck/live.js"></script>');
+    const policy = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(deck.body)?.[1] ?? '';
+    expect(policy).toContain("connect-src 'self'");
+    expect(policy).toContain("script-src 'self'");
+    expect(deck.body).toContain('<title>Fixed comparison</title>');
+  });
+
   it('serves the live-reload client', async () => {
     const client = await fetchText('/__riskdeck/live.js');
     expect(client.type).toContain('javascript');

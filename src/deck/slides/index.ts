@@ -5,7 +5,7 @@ import { flowOutcomes, flowSlide } from './flows.js';
 import { agendaPages, referencePages } from './lists.js';
 import { narrativePages } from './narrative.js';
 import { riskCounts, riskMatrices } from './risk.js';
-import { attacksTable, comparisonTable, defensesTable, systemsTable, verdictsTable } from './tables.js';
+import { attacksTable, changesTable, comparisonTable, defensesTable, systemsTable, verdictsTable } from './tables.js';
 import { threatOverview, threatSlide } from './threats.js';
 
 /** A part of the deck: what the agenda lists. */
@@ -29,6 +29,22 @@ function parts(ctx: DeckContext): Part[] {
     const present = slides.filter((s): s is SlideView => s !== undefined && s.pages.length > 0);
     if (present.length > 0) list.push({ title, lead, slides: present });
   };
+  if (ctx.changes !== undefined) {
+    const changes = ctx.changes;
+    add(`Changes since version ${changes.fromVersion}`, '', [
+      changes.changes.length > 0
+        ? slide('changes', changesTable(ctx, changes))
+        : slide(
+            'changes',
+            narrativePages(ctx, {
+              title: `Changes since version ${changes.fromVersion}`,
+              sources: [
+                `No threat, rating, verdict, outcome or reference changed since version ${changes.fromVersion}.`,
+              ],
+            }),
+          ),
+    ]);
+  }
   add('Summary', '', [
     slide(
       'summary',

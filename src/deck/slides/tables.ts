@@ -1,3 +1,4 @@
+import type { ChangeSet } from '../../model/diff.js';
 import { columnWidths } from '../geometry.js';
 import { BADGE_HEIGHT, type DeckContext, type PageView, rowHeight, tablePages } from '../pages.js';
 import { severityBadge } from '../text.js';
@@ -148,6 +149,39 @@ export function verdictsTable(ctx: DeckContext): PageView[] {
         note: { label: v.category, notes: v.notes },
       };
     }),
+    data: (rows) => ({ rows }),
+  });
+}
+
+const CHANGE_LABELS = { added: 'Added', removed: 'Removed', changed: 'Changed' } as const;
+
+/** What changed since the version the review saw: one row per change, old → new. */
+export function changesTable(ctx: DeckContext, changes: ChangeSet): PageView[] {
+  const h = cellHeights(ctx);
+  const widths = columnWidths('changes');
+  const [wKind = 0, wSubject = 0, wBefore = 0, wAfter = 0] = widths;
+  const labels = ['Change', 'What', 'Before', 'After'];
+  return tablePages(ctx, {
+    partial: 'changes',
+    title: `Changes since version ${changes.fromVersion}`,
+    header: headerHeight(ctx, labels, widths),
+    rows: changes.changes.map((c) => ({
+      view: {
+        kind: c.kind,
+        label: CHANGE_LABELS[c.kind],
+        area: c.area,
+        subject: ctx.text.inline(c.subject),
+        before: c.before === undefined ? undefined : ctx.text.block(c.before),
+        after: c.after === undefined ? undefined : ctx.text.block(c.after),
+      },
+      height: rowHeight(
+        BADGE_HEIGHT + h.sub(c.area, wKind),
+        h.line(ctx.text.plain(c.subject), wSubject, 'bold'),
+        h.markdown(c.before, wBefore),
+        h.markdown(c.after, wAfter),
+      ),
+      note: { label: c.subject, notes: undefined },
+    })),
     data: (rows) => ({ rows }),
   });
 }
