@@ -1,6 +1,7 @@
 import { compileSource } from './compile.js';
-import type { SourceFile } from './content/load.js';
+import type { PathSegment, SourceFile } from './content/load.js';
 import type { RiskThresholds } from './content/schema.js';
+import { formatPath } from './content/validate.js';
 import type { ContentIssue } from './errors.js';
 import type { FontSet } from './fonts.js';
 import type { Comparison } from './model/comparison.js';
@@ -29,8 +30,25 @@ export interface RenderResources {
   readonly templates: TemplateFiles;
 }
 
-/** One output: comparison in, files out. The stages run in this order, each pure. */
-export type Output = (context: RenderContext) => readonly Artifact[] | Promise<readonly Artifact[]>;
+/**
+ * Something an output noticed about the content, by field path (`threats[0].title`, or
+ * `['body', sectionTitle]`); `needle` is the text to point at. The build locates it in the file.
+ */
+export interface OutputWarning {
+  readonly path: readonly PathSegment[];
+  readonly message: string;
+  readonly needle?: string;
+}
+
+export interface OutputResult {
+  readonly artifacts: readonly Artifact[];
+  readonly warnings: readonly OutputWarning[];
+}
+
+/** One output: comparison in, files (and warnings) out. The stages run in this order, each pure. */
+export type Output = (
+  context: RenderContext,
+) => readonly Artifact[] | OutputResult | Promise<readonly Artifact[] | OutputResult>;
 
 export interface Rendered {
   readonly comparison: Comparison;
@@ -58,7 +76,7 @@ export async function renderSource(
     riskThresholds?: RiskThresholds | undefined;
   } = {},
 ): Promise<Rendered> {
-  const { comparison, warnings } = compileSource(source, options.riskThresholds);
+  const { comparison, warnings, locate } = compileSource(source, options.riskThresholds);
   const context: RenderContext = {
     comparison,
     epoch: outputEpoch(comparison, options.sourceDateEpoch),
@@ -66,6 +84,17 @@ export async function renderSource(
     changes: options.baseline === undefined ? undefined : diffComparisons(options.baseline, comparison),
   };
   const artifacts: Artifact[] = [];
-  for (const output of outputs) artifacts.push(...(await output(context)));
-  return { comparison, artifacts, warnings };
+  const issues = [...warnings];
+  for (const output of outputs) {
+    const result = await output(context);
+    if (!('artifacts' in result)) {
+      artifacts.push(...result);
+      continue;
+    }
+    artifacts.push(...result.artifacts);
+    for (const w of result.warnings) {
+      issues.push({ file: source.path, ...locate(w.path, w.needle), path: formatPath(w.path), message: w.message });
+    }
+  }
+  return { comparison, artifacts, warnings: issues };
 }
