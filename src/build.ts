@@ -6,13 +6,14 @@ import type { RiskThresholds } from './content/schema.js';
 import { type ContentIssue, isRiskdeckError, RiskdeckError } from './errors.js';
 import { type FontFiles, loadFonts } from './fonts.js';
 import { modelJson, type Output, type RenderResources, renderSource } from './render.js';
+import { reportOutput } from './report/index.js';
 import { findContentFiles, readSource } from './source.js';
 import { loadTemplates } from './templates.js';
 import { writeOutputFolder } from './write.js';
 
 /** The outputs every build writes, in order. */
 export function defaultOutputs(): Output[] {
-  return [modelJson];
+  return [modelJson, reportOutput];
 }
 
 export interface BuildOptions {

@@ -7,4 +7,5 @@ export { type ContentIssue, formatIssue, RiskdeckError } from './errors.js';
 export type { Comparison } from './model/comparison.js';
 export { type ChangeSet, diffComparisons } from './model/diff.js';
 export { DEFAULT_THRESHOLDS, levelOf, rate } from './model/risk.js';
-export { type Artifact, type Output, renderSource } from './render.js';
+export { type Artifact, type Output, type OutputResult, type OutputWarning, renderSource } from './render.js';
+export { reportOutput } from './report/index.js';

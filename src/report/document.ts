@@ -1,0 +1,149 @@
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { createMarkdown } from '../markdown/markdown.js';
+import type { RenderContext } from '../render.js';
+import { createConverter } from './convert.js';
+import { reportDiagrams } from './diagrams.js';
+import { type DirectiveContext, runDirective } from './directives.js';
+import { plainText } from './inline.js';
+import { templateView } from './slots.js';
+import { reportStyle } from './style.js';
+import { compileReportTemplates } from './template.js';
+
+/** A line `::: name args…` of the template's output; everything else is Markdown. */
+const DIRECTIVE = /^:::[ \t]*([a-z][a-z-]*)[ \t]*(.*)$/;
+
+const PAGE_WIDTH = { A4: 595.28, LETTER: 612, LEGAL: 612, A5: 419.53, B5: 498.9 } as const;
+
+/** A heading this far down a page moves to the next one rather than sit apart from its text. */
+const HEADING_LOW_ON_PAGE = 0.8;
+/** Up to this much text, a heading and what it introduces always fit on one page. */
+const KEEP_TOGETHER_CHARS = 1500;
+
+function textLength(node: unknown): number {
+  if (typeof node === 'string') return node.length;
+  if (Array.isArray(node)) return node.reduce((sum: number, item) => sum + textLength(item), 0);
+  if (node === null || typeof node !== 'object') return 0;
+  const { text, stack, table, ul, ol, columns } = node as Record<string, unknown>;
+  const body = (table as { body?: unknown } | undefined)?.body;
+  return (
+    textLength(text) + textLength(stack) + textLength(body) + textLength(ul) + textLength(ol) + textLength(columns)
+  );
+}
+
+/**
+ * A heading goes on one page with what it introduces (pdfmake `unbreakable`): with the paragraphs under
+ * it and the first table, or else with its first block, when that is short enough to be sure to fit.
+ * So no table starts a page cut off from the heading that says what it is, and no heading ends one.
+ * This is decided before layout; `pageBreakBefore` remains for the rare heading it cannot hold, and
+ * each break it asks for costs a second layout pass.
+ */
+function keepHeadingsWithNext(content: readonly Content[]): Content[] {
+  // Walked as plain objects: pdfmake node types do not name one another's keys.
+  const nodes = content as unknown as readonly Record<string, unknown>[];
+  const isHeading = (n: Record<string, unknown> | undefined) => n?.headlineLevel !== undefined;
+  const out: Record<string, unknown>[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    let last = i;
+    while (isHeading(nodes[i]) && isHeading(nodes[last + 1])) last++;
+    const table = nodes.findIndex((n, j) => j > last && n.table !== undefined);
+    const withTable = table > last && table - last <= 4 && !nodes.slice(last + 1, table).some(isHeading);
+    const end = withTable ? table : last + 1;
+    const group = nodes.slice(i, end + 1);
+    if (!isHeading(nodes[i]) || end >= nodes.length || textLength(group) > KEEP_TOGETHER_CHARS) {
+      out.push(nodes[i] ?? {});
+      continue;
+    }
+    // The group moves as a whole; a page break asked for a heading in it would leave a blank page.
+    out.push({ stack: group.map(({ headlineLevel: _, ...node }) => node), unbreakable: true });
+    i = end;
+  }
+  return out as unknown as Content[];
+}
+
+/**
+ * The report as a pdfmake document: the template's output, split into Markdown and directive lines,
+ * converted to nodes; header, footer, outline, contents, metadata. Pure: same context, same document.
+ */
+export function reportDocument(ctx: RenderContext): TDocumentDefinitions {
+  const { comparison } = ctx;
+  const style = reportStyle(ctx.templates);
+  const templates = compileReportTemplates(ctx.templates);
+  const md = createMarkdown(comparison.references);
+  const { view, table } = templateView(comparison, ctx.changes);
+  const [left, top, right] = style.page.margins;
+  const width = PAGE_WIDTH[style.page.size] - left - right;
+  const convert = createConverter(md, style, table, width);
+  const directives: DirectiveContext = {
+    comparison,
+    convert,
+    style,
+    diagrams: reportDiagrams(comparison, ctx.fonts, width),
+  };
+
+  const content: Content[] = [];
+  let markdown: string[] = [];
+  const flush = () => {
+    if (markdown.length > 0) content.push(...convert.template(markdown.join('\n')));
+    markdown = [];
+  };
+  for (const line of templates.body(view).split('\n')) {
+    const directive = DIRECTIVE.exec(line);
+    if (!directive) {
+      markdown.push(line);
+      continue;
+    }
+    flush();
+    const args = table
+      .value(directive[2] ?? '')
+      .split(/\s+/)
+      .filter(Boolean);
+    content.push(...runDirective(directive[1] ?? '', args, directives));
+  }
+  flush();
+
+  /** The header and footer templates give one line per column: left, then right. */
+  const furniture = (render: (context: unknown) => string, page: number, pages: number, name: string): Content => {
+    const [leftText = '', rightText = ''] = render({ ...view, page, pages })
+      .trim()
+      .split('\n');
+    return {
+      columns: [
+        { text: convert.slotRuns(leftText.trim()), width: '*' },
+        { text: convert.slotRuns(rightText.trim()), width: 'auto', alignment: 'right' },
+      ],
+      columnGap: 16,
+      style: name,
+      margin: name === 'header' ? [left, top - 34, right, 0] : [left, 18, right, 0],
+    };
+  };
+
+  const { meta } = comparison;
+  const date = new Date(ctx.epoch * 1000);
+  return {
+    pageSize: style.page.size,
+    pageMargins: style.page.margins,
+    version: '1.7',
+    language: meta.language,
+    displayTitle: true,
+    info: {
+      title: plainText(convert.inline(meta.title)),
+      author: meta.authors.join(', '),
+      subject: meta.subtitle === undefined ? 'Security risk report' : plainText(convert.inline(meta.subtitle)),
+      keywords: ['security risk report', ...comparison.systems.map((s) => plainText(convert.inline(s.name)))].join(
+        ', ',
+      ),
+      creator: 'riskdeck',
+      producer: 'riskdeck (pdfmake)',
+      // pdfkit derives the file ID from these; fixed dates make two builds byte-identical.
+      creationDate: date,
+      modDate: date,
+    },
+    defaultStyle: { font: ctx.fonts.family, ...style.styles.body },
+    styles: style.styles,
+    content: keepHeadingsWithNext(content),
+    header: (page, pages) => (page === 1 ? null : furniture(templates.header, page, pages, 'header')),
+    footer: (page, pages) => (page === 1 ? null : furniture(templates.footer, page, pages, 'footer')),
+    pageBreakBefore: (node) =>
+      node.headlineLevel !== undefined && node.startPosition.verticalRatio > HEADING_LOW_ON_PAGE,
+  };
+}
