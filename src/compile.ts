@@ -1,3 +1,4 @@
+import { collectImageRefs, type ImageRef } from './content/image-refs.js';
 import { loadSource, type PathSegment, type SourceFile } from './content/load.js';
 import type { RiskThresholds } from './content/schema.js';
 import { validateSource } from './content/validate.js';
@@ -7,6 +8,8 @@ import { buildComparison, type Comparison } from './model/comparison.js';
 export interface Compiled {
   readonly comparison: Comparison;
   readonly warnings: readonly ContentIssue[];
+  /** Images the text uses; the edge reads and checks them. */
+  readonly images: readonly ImageRef[];
   /**
    * Where a field is in the file: a content path (`threats[0].title`) or `['body', sectionTitle]` for a
    * section of the Markdown body. With `needle`, the first occurrence of it from there on.
@@ -39,19 +42,6 @@ export function compileSource(source: SourceFile, defaultThresholds?: RiskThresh
     const found = needle === undefined ? -1 : text.indexOf(needle, start);
     return position(found >= 0 ? found : start);
   };
-  return { comparison: buildComparison(content, loaded.body, defaultThresholds), warnings, locate };
-}
-
-/** Output folder name for a content file: a safe slug of its base name. */
-export function outputName(path: string): string {
-  const base = path.split(/[\\/]/).pop() ?? path;
-  const stem = base.replace(/\.(md|markdown|ya?ml)$/i, '');
-  const slug = stem
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80);
-  return slug || 'comparison';
+  const images = collectImageRefs(loaded.data, loaded.body, source.path, loaded.locate);
+  return { comparison: buildComparison(content, loaded.body, defaultThresholds), warnings, images, locate };
 }

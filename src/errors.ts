@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'TEMPLATE_INVALID'
   | 'USAGE'
   | 'OUTPUT_CONFLICT'
+  | 'LIMIT_EXCEEDED'
   | 'IO';
 
 /** The one error type for everything a user can fix. Anything else is a bug and keeps its stack. */

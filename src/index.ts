@@ -1,5 +1,5 @@
 export { type BuildOptions, type BuildResult, build } from './build.js';
-export { compileSource, outputName } from './compile.js';
+export { compileSource } from './compile.js';
 export { defineConfig, type RiskdeckConfig } from './config.js';
 export type { SourceFile } from './content/load.js';
 export { type Content, contentJsonSchema, contentSchema } from './content/schema.js';
@@ -7,5 +7,6 @@ export { type ContentIssue, formatIssue, RiskdeckError } from './errors.js';
 export type { Comparison } from './model/comparison.js';
 export { type ChangeSet, diffComparisons } from './model/diff.js';
 export { DEFAULT_THRESHOLDS, levelOf, rate } from './model/risk.js';
+export { outputName } from './names.js';
 export { type Artifact, type Output, type OutputResult, type OutputWarning, renderSource } from './render.js';
 export { reportOutput } from './report/index.js';

@@ -1,9 +1,11 @@
 import { compileSource } from './compile.js';
+import type { ImageRef } from './content/image-refs.js';
 import type { PathSegment, SourceFile } from './content/load.js';
 import type { RiskThresholds } from './content/schema.js';
 import { formatPath } from './content/validate.js';
 import type { ContentIssue } from './errors.js';
 import type { FontSet } from './fonts.js';
+import type { ContentImage } from './images.js';
 import type { Comparison } from './model/comparison.js';
 import { type ChangeSet, diffComparisons } from './model/diff.js';
 import type { TemplateFiles } from './templates.js';
@@ -22,7 +24,12 @@ export interface RenderContext {
   readonly templates: TemplateFiles;
   /** What changed since an earlier version, when the build was asked to compare (`--since`). */
   readonly changes: ChangeSet | undefined;
+  /** The images the content uses, by `src` as written, already checked at the edge. */
+  readonly images: ReadonlyMap<string, ContentImage>;
 }
+
+/** Reads and checks the images a content file refers to; provided by the edge. */
+export type ImageReader = (refs: readonly ImageRef[]) => Promise<ReadonlyMap<string, ContentImage>>;
 
 /** The resources loaded at the edge once per build and shared by every file. */
 export interface RenderResources {
@@ -74,14 +81,16 @@ export async function renderSource(
     sourceDateEpoch?: string | undefined;
     baseline?: Comparison | undefined;
     riskThresholds?: RiskThresholds | undefined;
+    readImages?: ImageReader | undefined;
   } = {},
 ): Promise<Rendered> {
-  const { comparison, warnings, locate } = compileSource(source, options.riskThresholds);
+  const { comparison, warnings, images, locate } = compileSource(source, options.riskThresholds);
   const context: RenderContext = {
     comparison,
     epoch: outputEpoch(comparison, options.sourceDateEpoch),
     ...resources,
     changes: options.baseline === undefined ? undefined : diffComparisons(options.baseline, comparison),
+    images: images.length > 0 && options.readImages ? await options.readImages(images) : new Map(),
   };
   const artifacts: Artifact[] = [];
   const issues = [...warnings];

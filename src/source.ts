@@ -32,6 +32,21 @@ export async function readSource(path: string, displayPath: string): Promise<Sou
       `${displayPath}: the file is ${bytes.length} bytes; content files are limited to ${LOAD_LIMITS.maxBytes} bytes`,
     );
   }
+  const encoding = wideEncoding(bytes);
+  if (encoding !== undefined) {
+    throw new RiskdeckError(
+      'CONTENT_UNREADABLE',
+      `${displayPath}:1:1  the file is ${encoding}; save it as UTF-8 (with or without a BOM)`,
+    );
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    const at = lineColumnOf(bytes, nul);
+    throw new RiskdeckError(
+      'CONTENT_UNREADABLE',
+      `${displayPath}:${at.line}:${at.column}  the file contains a NUL byte; it is not a text file, or it is damaged`,
+    );
+  }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -59,13 +74,29 @@ function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
       hi = mid;
     }
   }
+  return lineColumnOf(bytes, Math.max(0, lo - 1));
+}
+
+function lineColumnOf(bytes: Uint8Array, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
-  for (let i = 0; i < Math.max(0, lo - 1); i++) {
+  for (let i = 0; i < offset; i++) {
     if (bytes[i] === 0x0a) {
       line++;
       lineStart = i + 1;
     }
   }
-  return { line, column: Math.max(1, lo - lineStart) };
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** UTF-16 and UTF-32, by their byte-order mark or by the zero bytes of ASCII text. */
+function wideEncoding(bytes: Uint8Array): string | undefined {
+  const [a, b, c, d] = bytes;
+  if (a === 0x00 && b === 0x00 && c === 0xfe && d === 0xff) return 'UTF-32 (big-endian)';
+  if (a === 0xff && b === 0xfe && c === 0x00 && d === 0x00) return 'UTF-32 (little-endian)';
+  if (a === 0xfe && b === 0xff) return 'UTF-16 (big-endian)';
+  if (a === 0xff && b === 0xfe) return 'UTF-16 (little-endian)';
+  if (bytes.length >= 4 && a !== 0 && b === 0 && c !== 0 && d === 0) return 'UTF-16 (little-endian, no BOM)';
+  if (bytes.length >= 4 && a === 0 && b !== 0 && c === 0 && d !== 0) return 'UTF-16 (big-endian, no BOM)';
+  return undefined;
 }

@@ -1,19 +1,25 @@
-import { build } from '../build.js';
 import { formatIssue, isRiskdeckError } from '../errors.js';
+import type { BuildResult } from '../plan.js';
+import { buildParallel } from '../pool.js';
 import { type CliDeps, EXIT, type ParsedArgs } from './main.js';
 import { resolveBuildOptions } from './options.js';
 
 export async function runBuild(args: ParsedArgs, deps: CliDeps): Promise<number> {
-  const results = await resolveBuildOptions(args, deps)
-    .then(build)
-    .catch((error: unknown) => {
-      if (isRiskdeckError(error)) {
-        deps.stderr(`riskdeck: ${error.message}\n`);
-        return undefined;
-      }
-      throw error;
-    });
-  if (!results) return EXIT.usage;
+  const quiet = args.values.quiet === true;
+  const progress = deps.isTTY && !quiet;
+  const onDone = (result: BuildResult, done: number, total: number) => {
+    if (progress && total > 1) deps.stderr(`\r\x1b[K[${done}/${total}] ${result.file}`);
+  };
+  let results: BuildResult[];
+  try {
+    const options = await resolveBuildOptions(args, deps);
+    results = await buildParallel(options, deps.cpus, onDone);
+  } catch (error) {
+    if (!isRiskdeckError(error)) throw error;
+    deps.stderr(`riskdeck: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  if (progress && results.length > 1) deps.stderr('\r\x1b[K');
   if (results.length === 0) {
     deps.stderr('riskdeck: no content files found; add one to content/ or name files\n');
     return EXIT.usage;
@@ -24,7 +30,7 @@ export async function runBuild(args: ParsedArgs, deps: CliDeps): Promise<number>
     if (result.error) {
       failed = true;
       deps.stderr(`${result.error.message}\n`);
-    } else {
+    } else if (!quiet) {
       deps.stdout(`built ${result.file} → ${result.outDir}\n`);
     }
   }

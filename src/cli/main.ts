@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { runBuild } from './build.js';
+import { runDev } from './dev.js';
 import { runDiff } from './diff.js';
 import { runInit } from './init.js';
 import { runSchema } from './schema.js';
@@ -13,6 +14,12 @@ export interface CliDeps {
   readonly stderr: (text: string) => void;
   readonly version: string;
   readonly now: () => Date;
+  /** Whether stderr is a terminal (progress is shown only there). */
+  readonly isTTY: boolean;
+  /** Worker threads to build with. */
+  readonly cpus: number;
+  /** Long-running commands (dev) stop when this settles; the bin resolves it on SIGINT/SIGTERM. */
+  readonly until: Promise<unknown>;
 }
 
 export const EXIT = { ok: 0, content: 1, usage: 2 } as const;
@@ -84,6 +91,8 @@ export async function main(argv: readonly string[], deps: CliDeps): Promise<numb
       return runValidate(parsed, deps);
     case 'schema':
       return runSchema(deps);
+    case 'dev':
+      return runDev(parsed, deps);
     case 'diff':
       return runDiff(parsed, deps);
     case 'init':

@@ -1,5 +1,5 @@
-import type { BuildOptions } from '../build.js';
 import { loadConfig } from '../config.js';
+import type { BuildOptions } from '../plan.js';
 import type { CliDeps, ParsedArgs } from './main.js';
 
 /** Build options from flags, then the config file, then defaults — built once and frozen. */

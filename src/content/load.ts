@@ -13,13 +13,18 @@ export interface NarrativeSection {
   readonly markdown: string;
 }
 
+/** A narrative section with the file line its Markdown starts on, for messages. */
+export interface LocatedSection extends NarrativeSection {
+  readonly line: number;
+}
+
 export type PathSegment = string | number;
 
 /** The parsed source: plain data plus a way back from a field path to its place in the file. */
 export interface LoadedSource {
   readonly file: string;
   readonly data: unknown;
-  readonly body: readonly NarrativeSection[];
+  readonly body: readonly LocatedSection[];
   readonly issues: readonly ContentIssue[];
   locate(path: readonly PathSegment[], at?: 'key' | 'value'): { line: number; column: number };
 }
@@ -27,8 +32,12 @@ export interface LoadedSource {
 /** Limits that keep a hostile file from exhausting memory; documented in the README. */
 export const LOAD_LIMITS = {
   maxAliasCount: 100,
-  maxBytes: 2_000_000,
+  maxBytes: 8_000_000,
 } as const;
+
+const CORE_TAGS = new Set(
+  ['str', 'int', 'float', 'bool', 'null', 'seq', 'map'].map((name) => `tag:yaml.org,2002:${name}`),
+);
 
 const FRONT_MATTER = /^---[ \t]*\r?\n/;
 const FRONT_MATTER_END = /^(?:---|\.\.\.)[ \t]*$/m;
@@ -46,10 +55,10 @@ function splitFrontMatter(text: string): { yaml: string; yamlLine: number; body:
   return { yaml, yamlLine: 1, body: afterClose, bodyLine };
 }
 
-function splitSections(body: string): NarrativeSection[] {
-  const sections: { title: string; lines: string[] }[] = [];
+function splitSections(body: string, firstLine: number): LocatedSection[] {
+  const sections: { title: string; lines: string[]; line: number }[] = [];
   let fence: string | null = null;
-  for (const line of body.split(/\r?\n/)) {
+  for (const [i, line] of body.split(/\r?\n/).entries()) {
     const fenceMatch = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
     if (fenceMatch?.[1]) {
       const marker = fenceMatch[1];
@@ -57,12 +66,19 @@ function splitSections(body: string): NarrativeSection[] {
       else if (marker.startsWith(fence)) fence = null;
     }
     const heading = fence === null ? /^##\s+(.+?)\s*#*\s*$/.exec(line) : null;
-    if (heading?.[1]) sections.push({ title: heading[1], lines: [] });
+    if (heading?.[1]) sections.push({ title: heading[1], lines: [], line: firstLine + i + 1 });
     else if (sections.length > 0) sections.at(-1)?.lines.push(line);
-    else if (line.trim() !== '') sections.push({ title: 'Introduction', lines: [line] });
+    else if (line.trim() !== '') sections.push({ title: 'Introduction', lines: [line], line: firstLine + i });
   }
   return sections
-    .map((s) => ({ title: s.title, markdown: s.lines.join('\n').trim() }))
+    .map((s) => {
+      const leadingBlank = s.lines.findIndex((l) => l.trim() !== '');
+      return {
+        title: s.title,
+        markdown: s.lines.join('\n').trim(),
+        line: s.line + Math.max(0, leadingBlank),
+      };
+    })
     .filter((s) => s.markdown !== '' || s.title !== 'Introduction');
 }
 
@@ -94,7 +110,7 @@ export function loadSource(source: SourceFile): LoadedSource {
   const isMarkdown = /\.(md|markdown)$/i.test(file);
   let yamlText = text;
   let lineOffset = 0;
-  let body: NarrativeSection[] = [];
+  let body: LocatedSection[] = [];
   if (isMarkdown) {
     const parts = splitFrontMatter(text);
     if (!parts) {
@@ -109,7 +125,7 @@ export function loadSource(source: SourceFile): LoadedSource {
     }
     yamlText = parts.yaml;
     lineOffset = parts.yamlLine;
-    body = splitSections(parts.body);
+    body = splitSections(parts.body, parts.bodyLine);
   }
 
   const lineCounter = new LineCounter();
@@ -131,19 +147,24 @@ export function loadSource(source: SourceFile): LoadedSource {
 
   for (const error of doc.errors) {
     const key = /^["']?([^"':\n]*)/.exec(yamlText.slice(error.pos[0], error.pos[0] + 80))?.[1]?.trim();
-    const message =
-      error.code === 'DUPLICATE_KEY'
+    const message = /call stack/i.test(error.message)
+      ? 'the YAML is nested too deeply to read; flatten it'
+      : error.code === 'DUPLICATE_KEY'
         ? `duplicate key "${key}"; a key may appear once in a mapping, remove or rename one`
         : (error.message.split('\n')[0] ?? error.message);
     push(error.pos[0], message);
   }
-  for (const warning of doc.warnings) push(warning.pos[0], `${warning.message.split('\n')[0]}; remove it`);
+  for (const warning of doc.warnings) {
+    // Unknown tags are reported once, below, as custom tags.
+    if (warning.code !== 'TAG_RESOLVE_FAILED') push(warning.pos[0], `${warning.message.split('\n')[0]}; remove it`);
+  }
   const directive = yamlText.search(/^%/m);
   if (directive >= 0) push(directive, 'YAML directives (%YAML, %TAG) are not allowed; remove the line');
   visit(doc, {
     Node(_key, node) {
-      if (node.tag !== undefined && !node.tag.startsWith('tag:yaml.org,2002:')) {
-        push(node.range?.[0] ?? 0, `custom YAML tag "${node.tag}" is not allowed; remove it`);
+      if (node.tag !== undefined && !CORE_TAGS.has(node.tag)) {
+        const shown = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
+        push(node.range?.[0] ?? 0, `custom YAML tag "${shown}" is not allowed; remove it`);
       }
     },
     Pair(_key, pair) {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ContentIssue } from '../errors.js';
+import { checkTextLimits } from './limits.js';
 import type { LoadedSource, PathSegment } from './load.js';
 import { checkReferences } from './references.js';
 import { type Content, contentSchema } from './schema.js';
@@ -104,7 +105,8 @@ function schemaIssues(source: LoadedSource, data: unknown): { content?: Content;
     const path = issue.path as PathSegment[];
     if (issue.code === 'unrecognized_keys') {
       const allowed = keysAt(path);
-      for (const key of issue.keys) {
+      // A merge key is reported by the loader, which says why it is refused.
+      for (const key of issue.keys.filter((k) => k !== '<<')) {
         const where = source.locate([...path, key], 'key');
         issues.push({
           file: source.file,
@@ -141,12 +143,18 @@ export function validateSource(source: LoadedSource): Validated {
           ];
     return { content: undefined, issues, warnings: [] };
   }
+  const limits = checkTextLimits(source.data, source.body, source.file, (path) => ({
+    file: source.file,
+    ...source.locate(path),
+  }));
   const { content, issues } = schemaIssues(source, source.data);
   const checked = checkReferences(source.data, source.body, (path, at) => ({
     file: source.file,
     ...source.locate(path, at),
   }));
-  const all = [...source.issues, ...issues, ...checked.issues].sort((a, b) => a.line - b.line || a.column - b.column);
+  const all = [...source.issues, ...limits, ...issues, ...checked.issues].sort(
+    (a, b) => a.line - b.line || a.column - b.column,
+  );
   if (all.length > 0 || !content) return { content: undefined, issues: all, warnings: checked.warnings };
   return { content, issues: [], warnings: checked.warnings };
 }

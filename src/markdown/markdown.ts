@@ -75,7 +75,7 @@ const SANITIZE: sanitizeHtml.IOptions = {
   ],
   allowedAttributes: {
     a: ['href', 'title', 'class', 'rel'],
-    img: ['src', 'alt', 'title'],
+    img: ['src', 'alt', 'title', 'width', 'height'],
     th: ['align'],
     td: ['align'],
     ol: ['start'],
@@ -95,7 +95,21 @@ const SANITIZE: sanitizeHtml.IOptions = {
 
 const CITATION = /^\[@([a-z0-9][a-z0-9-]*)\]/;
 
-export function createMarkdown(citations: readonly CitationTarget[] = []): MarkdownRenderer {
+/** An image the edge has checked: `output` is where the deck has it, relative to the deck. */
+export interface ImageTarget {
+  readonly output: string;
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * The configured Markdown renderer. Images render only when the edge has checked them (`images`, by
+ * `src` as written); any other image shows as its alt text.
+ */
+export function createMarkdown(
+  citations: readonly CitationTarget[] = [],
+  images: ReadonlyMap<string, ImageTarget> = new Map(),
+): MarkdownRenderer {
   const byId = new Map(citations.map((c) => [c.id, c]));
   const marked = new Marked({ gfm: true, breaks: false, async: false });
   marked.use({
@@ -138,9 +152,10 @@ export function createMarkdown(citations: readonly CitationTarget[] = []): Markd
         return `<a href="${escapeHtml(href)}"${titleAttr}>${text}</a>`;
       },
       image({ href, title, text }: Tokens.Image) {
-        if (!isLocalImage(href)) return escapeHtml(text);
+        const image = images.get(href);
+        if (!image || !isLocalImage(image.output)) return escapeHtml(text);
         const titleAttr = title ? ` title="${escapeHtml(title)}"` : '';
-        return `<img src="${escapeHtml(href)}" alt="${escapeHtml(text)}"${titleAttr}>`;
+        return `<img src="${escapeHtml(image.output)}" alt="${escapeHtml(text)}" width="${image.width}" height="${image.height}"${titleAttr}>`;
       },
     },
   });

@@ -269,7 +269,7 @@ export function buildComparison(
     })),
     levels: riskLevels(thresholds),
     systems,
-    sections,
+    sections: sections.map((s) => ({ title: s.title, markdown: s.markdown })),
     threats,
     risk,
     defenses: (content.defenses ?? []).map((d) => ({

@@ -17,6 +17,9 @@ const deps = (): CliDeps => ({
   stderr: (t) => err.push(t),
   version: '0.0.0-test',
   now: () => new Date('2027-03-04T05:06:07Z'),
+  until: Promise.resolve(),
+  isTTY: false,
+  cpus: 2,
 });
 const cli = (...argv: string[]) => main(argv, deps());
 

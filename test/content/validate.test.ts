@@ -85,7 +85,7 @@ describe('validateSource', () => {
     const md = `\uFEFF---\r\n${text.replace(/\n/g, '\r\n')}---\r\n\r\n## Scope\r\n\r\nText.\r\n`;
     const loaded = loadSource({ path: 'x.md', text: md });
     expect(validateSource(loaded).issues).toEqual([]);
-    expect(loaded.body).toEqual([{ title: 'Scope', markdown: 'Text.' }]);
+    expect(loaded.body).toEqual([{ title: 'Scope', markdown: 'Text.', line: 21 }]);
   });
 
   it('asks for front matter in a Markdown file', () => {

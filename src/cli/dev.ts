@@ -1,0 +1,127 @@
+import { type FSWatcher, watch } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { CONFIG_NAMES } from '../config.js';
+import { startDevServer } from '../dev/server.js';
+import { formatIssue, isRiskdeckError } from '../errors.js';
+import type { BuildOptions, BuildResult } from '../plan.js';
+import { planBuild } from '../plan.js';
+import { BuildPool } from '../pool.js';
+import { CONTENT_EXTENSIONS, findContentFiles } from '../source.js';
+import { type CliDeps, EXIT, type ParsedArgs } from './main.js';
+import { resolveBuildOptions } from './options.js';
+
+const DEBOUNCE_MS = 25;
+
+/** `riskdeck dev`: build, serve, and rebuild what an edit affects until `deps.until` settles. */
+export async function runDev(args: ParsedArgs, deps: CliDeps): Promise<number> {
+  const port = Number(args.values.port ?? '4100');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    deps.stderr(`riskdeck dev: --port must be a number from 0 to 65535, not "${args.values.port}"\n`);
+    return EXIT.usage;
+  }
+  const host = args.values.host ?? '127.0.0.1';
+  let options: BuildOptions;
+  let files: string[];
+  try {
+    options = await resolveBuildOptions(args, deps);
+    files = args.positionals.length
+      ? args.positionals.map((f) => resolve(deps.cwd, f))
+      : await findContentFiles(resolve(deps.cwd, options.contentDir ?? 'content'));
+  } catch (error) {
+    if (!isRiskdeckError(error)) throw error;
+    deps.stderr(`riskdeck: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  const outDir = resolve(deps.cwd, options.outDir ?? 'dist');
+  const server = await startDevServer(outDir, host, port);
+  // One warm worker: rebuilds reuse its loaded modules and caches, and a hostile edit cannot hang the server.
+  const pool = new BuildPool(1);
+  const address = server.server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+
+  const report = (results: readonly BuildResult[], started: number) => {
+    const failures = results.filter((r) => r.error);
+    for (const r of results) for (const w of r.warnings) deps.stderr(`warning: ${formatIssue(w)}\n`);
+    if (failures.length > 0) {
+      const message = failures.map((r) => r.error?.message ?? '').join('\n\n');
+      deps.stderr(`${message}\n`);
+      server.error(message);
+    } else {
+      server.ok();
+    }
+    for (const r of results.filter((x) => !x.error)) {
+      deps.stdout(`rebuilt ${r.file} in ${Math.round(performance.now() - started)} ms\n`);
+      server.reload(r.name);
+    }
+  };
+
+  let queue = Promise.resolve();
+  const rebuild = (which: readonly string[]) => {
+    queue = queue.then(async () => {
+      const started = performance.now();
+      try {
+        if (which === files) options = await resolveBuildOptions(args, deps);
+        const planned = { ...options, files: which };
+        const { jobs, refused } = await planBuild(planned);
+        report([...refused, ...(await pool.run(jobs, planned))], started);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        deps.stderr(`${message}\n`);
+        server.error(message);
+      }
+    });
+    return queue;
+  };
+
+  await rebuild(files);
+  deps.stdout(`serving http://${host}:${actualPort}/ (Ctrl-C to stop)\n`);
+
+  const pending = new Map<string, NodeJS.Timeout>();
+  const schedule = (key: string, which: readonly string[]) => {
+    clearTimeout(pending.get(key));
+    pending.set(
+      key,
+      setTimeout(() => {
+        pending.delete(key);
+        void rebuild(which);
+      }, DEBOUNCE_MS),
+    );
+  };
+  const watchers: FSWatcher[] = [];
+  const watchDir = (dir: string, onChange: (path: string) => void) => {
+    try {
+      const watcher = watch(dir, { recursive: true }, (_event, name) => {
+        if (name) onChange(resolve(dir, name.toString()));
+      });
+      watcher.on('error', () => undefined);
+      watchers.push(watcher);
+    } catch {
+      // A folder that does not exist has nothing to watch.
+    }
+  };
+  for (const dir of new Set(files.map((f) => dirname(f)))) {
+    watchDir(dir, (path) => {
+      if (files.includes(path)) schedule(path, [path]);
+      else if (!args.positionals.length && CONTENT_EXTENSIONS.test(path) && dirname(path) === dir) {
+        files = [...files, path].sort();
+        schedule(path, [path]);
+      }
+    });
+  }
+  if (options.templatesDir !== undefined) watchDir(resolve(deps.cwd, options.templatesDir), () => schedule('*', files));
+  watchDir(deps.cwd, (path) => {
+    if (CONFIG_NAMES.some((name) => path === resolve(deps.cwd, name)) || path === options.theme) schedule('*', files);
+  });
+
+  try {
+    await deps.until;
+  } finally {
+    for (const watcher of watchers) watcher.close();
+    for (const timer of pending.values()) clearTimeout(timer);
+    await queue;
+    await pool.close();
+    await server.close();
+    deps.stdout(`stopped serving ${relative(deps.cwd, outDir) || outDir}\n`);
+  }
+  return EXIT.ok;
+}

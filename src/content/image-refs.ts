@@ -1,0 +1,58 @@
+import { Lexer, type Token } from 'marked';
+import type { SourceLocation } from '../errors.js';
+import type { LocatedSection, PathSegment } from './load.js';
+
+/** An image a content file refers to, with the place to name when it cannot be used. */
+export interface ImageRef extends SourceLocation {
+  readonly src: string;
+}
+
+function imagesIn(markdown: string): string[] {
+  if (!markdown.includes('![')) return [];
+  const found: string[] = [];
+  const walk = (tokens: readonly Token[]) => {
+    for (const token of tokens) {
+      if (token.type === 'image') found.push((token as Token & { href: string }).href);
+      const t = token as Token & {
+        tokens?: Token[];
+        items?: Token[];
+        rows?: { tokens: Token[] }[][];
+        header?: { tokens: Token[] }[];
+      };
+      if (t.tokens) walk(t.tokens);
+      if (t.items) walk(t.items);
+      if (t.header) for (const cell of t.header) walk(cell.tokens);
+      if (t.rows) for (const row of t.rows) for (const cell of row) walk(cell.tokens);
+    }
+  };
+  walk(Lexer.lex(markdown, { gfm: true }));
+  return found;
+}
+
+/** Every image used in the front matter's text fields and in the body, in document order. */
+export function collectImageRefs(
+  data: unknown,
+  body: readonly LocatedSection[],
+  file: string,
+  locate: (path: readonly PathSegment[]) => { line: number; column: number },
+): ImageRef[] {
+  const refs: ImageRef[] = [];
+  const walk = (value: unknown, path: PathSegment[]) => {
+    if (typeof value === 'string') {
+      for (const src of imagesIn(value)) refs.push({ file, ...locate(path), src });
+    } else if (Array.isArray(value)) {
+      for (const [i, item] of value.entries()) walk(item, [...path, i]);
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) walk(item, [...path, key]);
+    }
+  };
+  walk(data, []);
+  for (const section of body) {
+    for (const src of imagesIn(section.markdown)) {
+      const offset = section.markdown.indexOf(src);
+      const before = section.markdown.slice(0, Math.max(0, offset)).split('\n');
+      refs.push({ file, line: section.line + before.length - 1, column: (before.at(-1)?.length ?? 0) + 1, src });
+    }
+  }
+  return refs;
+}

@@ -1,0 +1,5 @@
+export { type AttackFlowOptions, renderAttackFlow } from './attack-flow.js';
+export { createTextMeasure, type TextMeasure } from './measure.js';
+export { renderRiskMatrix } from './risk-matrix.js';
+export { renderScoreChart } from './score-chart.js';
+export type { DiagramSvg } from './svg.js';

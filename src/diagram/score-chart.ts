@@ -1,0 +1,182 @@
+import type { Comparison } from '../model/comparison.js';
+import { plainLabel } from './label.js';
+import type { TextMeasure } from './measure.js';
+import { INK, seriesColour } from './palette.js';
+import { type DiagramSvg, element, escapeXml, svgDocument, textBlock } from './svg.js';
+import { wrapText } from './wrap.js';
+
+type Dimension = Comparison['dimensions'][number];
+
+const MAX_SCORE = 5;
+const SCORES = [0, 1, 2, 3, 4, 5] as const;
+const HEADING = { fontSize: 15, lineHeight: 20, bold: true } as const;
+const NAME = { fontSize: 13, lineHeight: 16 } as const;
+const VALUE = { fontSize: 13, lineHeight: 16, bold: true } as const;
+const TICK = { fontSize: 12, lineHeight: 16 } as const;
+const BAR = { height: 18, gap: 6 } as const;
+const NAME_MAX_WIDTH = 200;
+const PLOT_WIDTH = 400;
+const GROUP_GAP = 10;
+const MARGIN = 8;
+const SWATCH = 14;
+
+/**
+ * The dimensions that carry scores (1–5, higher is better) as grouped horizontal bars: one group per
+ * dimension, one bar per system in system order, each bar labelled with the system and its score.
+ * Undefined when no dimension has a score.
+ */
+export function renderScoreChart(
+  dimensions: Comparison['dimensions'],
+  systems: Comparison['systems'],
+  measure: TextMeasure,
+): DiagramSvg | undefined {
+  const scored = dimensions.filter((d) => d.values.some((v) => v.score !== undefined));
+  if (scored.length === 0) return undefined;
+  const id = 'dimension-scores';
+  const names = systems.map((s) => plainLabel(s.name));
+  const nameLines = names.map((n) => wrapText(measure, n, NAME, NAME_MAX_WIDTH));
+  const nameWidth = Math.max(...nameLines.flat().map((l) => measure.width(l, NAME.fontSize)));
+  const plotX = MARGIN + nameWidth + 12;
+  const valueWidth = Math.max(
+    measure.width(String(MAX_SCORE), VALUE.fontSize, true),
+    measure.width('no score', NAME.fontSize),
+  );
+  const width = plotX + PLOT_WIDTH + 8 + valueWidth + MARGIN;
+  const rowHeight = (lines: number) => Math.max(BAR.height, lines * NAME.lineHeight) + BAR.gap;
+  const scale = (score: number) => (score / MAX_SCORE) * PLOT_WIDTH;
+  const gridLines = (top: number, bottom: number) =>
+    SCORES.map((score) =>
+      element('line', {
+        x1: plotX + scale(score),
+        y1: top,
+        x2: plotX + scale(score),
+        y2: bottom,
+        stroke: score === 0 ? INK.line : INK.grid,
+        'stroke-width': 1,
+      }),
+    ).join('');
+
+  let y = MARGIN;
+  const groups: string[] = [];
+  for (const dimension of scored) {
+    const heading = wrapText(measure, plainLabel(dimension.name), HEADING, width - 2 * MARGIN);
+    const parts = [textBlock(measure, { lines: heading, x: MARGIN, top: y, fill: INK.text, ...HEADING })];
+    y += heading.length * HEADING.lineHeight + 4;
+    const barsTop = y;
+    dimension.values.forEach((value, i) => {
+      const lines = nameLines[i] ?? [];
+      const h = rowHeight(lines.length) - BAR.gap;
+      const barY = y + (h - BAR.height) / 2;
+      const bar =
+        value.score === undefined
+          ? textBlock(measure, {
+              lines: ['no score'],
+              x: plotX + 4,
+              top: barY + (BAR.height - NAME.lineHeight) / 2,
+              fill: INK.muted,
+              ...NAME,
+            })
+          : element('rect', {
+              x: plotX,
+              y: barY,
+              width: scale(value.score),
+              height: BAR.height,
+              fill: seriesColour(i),
+            }) +
+            textBlock(measure, {
+              lines: [String(value.score)],
+              x: plotX + scale(value.score) + 6,
+              top: barY + (BAR.height - VALUE.lineHeight) / 2,
+              fill: INK.text,
+              ...VALUE,
+            });
+      parts.push(
+        element(
+          'g',
+          { id: `${id}-${dimension.id}-${value.system.id}` },
+          element('title', {}, escapeXml(barSentence(dimension, value, names[i] ?? value.system.id))) +
+            textBlock(measure, {
+              lines,
+              x: plotX - 12,
+              top: y + (h - lines.length * NAME.lineHeight) / 2,
+              fill: INK.text,
+              anchor: 'end',
+              ...NAME,
+            }) +
+            bar,
+        ),
+      );
+      y += rowHeight(lines.length);
+    });
+    // The grid goes first so that bars are drawn over it, and stops short of the heading.
+    groups.push(
+      element('g', { id: `${id}-${dimension.id}` }, gridLines(barsTop - 2, y - BAR.gap + 2) + parts.join('')),
+    );
+    y += GROUP_GAP;
+  }
+  const plotBottom = y - GROUP_GAP;
+
+  const ticks = SCORES.map((score) =>
+    textBlock(measure, {
+      lines: [String(score)],
+      x: plotX + scale(score),
+      top: plotBottom + 4,
+      fill: INK.muted,
+      anchor: 'middle',
+      ...TICK,
+    }),
+  ).join('');
+  y = plotBottom + 4 + TICK.lineHeight;
+  const axisTitle = textBlock(measure, {
+    lines: ['Score (higher is better)'],
+    x: plotX + PLOT_WIDTH / 2,
+    top: y,
+    fill: INK.muted,
+    anchor: 'middle',
+    ...TICK,
+  });
+  y += TICK.lineHeight + 12;
+
+  const legend: string[] = [];
+  let legendX = MARGIN;
+  names.forEach((name, i) => {
+    const itemWidth = SWATCH + 6 + measure.width(name, NAME.fontSize);
+    if (legendX > MARGIN && legendX + itemWidth > width - MARGIN) {
+      legendX = MARGIN;
+      y += NAME.lineHeight + 6;
+    }
+    legend.push(
+      element('rect', {
+        x: legendX,
+        y: y + (NAME.lineHeight - SWATCH) / 2,
+        width: SWATCH,
+        height: SWATCH,
+        fill: seriesColour(i),
+      }) + textBlock(measure, { lines: [name], x: legendX + SWATCH + 6, top: y, fill: INK.text, ...NAME }),
+    );
+    legendX += itemWidth + 18;
+  });
+  y += NAME.lineHeight;
+
+  return svgDocument({
+    id,
+    width,
+    height: y + MARGIN,
+    title: 'Dimension scores',
+    description: describeScores(scored, names),
+    body: groups.join('') + ticks + axisTitle + element('g', { id: `${id}-legend` }, legend.join('')),
+  });
+}
+
+function barSentence(dimension: Dimension, value: Dimension['values'][number], system: string): string {
+  const score = value.score === undefined ? 'no score' : `${value.score} of ${MAX_SCORE}`;
+  return `${plainLabel(dimension.name)}, ${system}: ${score}`;
+}
+
+function describeScores(dimensions: readonly Dimension[], names: readonly string[]): string {
+  const parts = dimensions.map((d) => {
+    const values = d.values.map((v, i) => `${names[i] ?? v.system.id} ${v.score ?? 'no score'}`).join(', ');
+    return `${plainLabel(d.name)}: ${values}`;
+  });
+  return `Scores from 1 to ${MAX_SCORE}, higher is better. ${parts.join('. ')}.`;
+}
