@@ -1,5 +1,6 @@
 import type { Token, Tokens } from 'marked';
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
+import type { ContentImage } from '../images.js';
 import type { MarkdownRenderer } from '../markdown/markdown.js';
 import { inlineRuns, plainText, type Run, type RunStyle } from './inline.js';
 import { ONLY_SLOT, SLOT_PATTERN, type Slot, type SlotTable } from './slots.js';
@@ -46,7 +47,22 @@ function inlineTokens(tokens: readonly Token[]): Token[] {
   return out;
 }
 
-export function createConverter(md: MarkdownRenderer, style: ReportStyle, slots: SlotTable, width: number): Converter {
+export interface ConverterOptions {
+  readonly md: MarkdownRenderer;
+  readonly style: ReportStyle;
+  readonly slots: SlotTable;
+  /** The text block, in points. */
+  readonly width: number;
+  readonly height: number;
+  /** Content images the edge has checked, by `src` as written. */
+  readonly images: ReadonlyMap<string, ContentImage>;
+}
+
+/** PNG and JPEG are what pdfkit embeds; other images show as their alt text. */
+export const embeddable = (image: ContentImage | undefined): image is ContentImage =>
+  image?.type === 'png' || image?.type === 'jpeg';
+
+export function createConverter({ md, style, slots, width, height, images }: ConverterOptions): Converter {
   let headingCount = 0;
   const parents: string[] = [];
   let templateLevel = 1;
@@ -154,6 +170,24 @@ export function createConverter(md: MarkdownRenderer, style: ReportStyle, slots:
     return nodes.length === 1 ? (nodes[0] as Content) : { stack: nodes };
   };
 
+  /**
+   * A paragraph of nothing but checked PNG/JPEG images: the images, at 96 dpi, never wider than the text
+   * (a table cell gets a third of it) nor taller than 60% of a page. Images inside text show their alt text.
+   */
+  const imageBlock = (token: Token, mode: Mode): Content[] | undefined => {
+    const children = (token as { tokens?: Token[] }).tokens ?? [];
+    const found = children.filter((t) => t.type === 'image');
+    const rest = children.filter((t) => t.type !== 'image' && !(t.type === 'text' && t.raw.trim() === ''));
+    if (found.length === 0 || rest.length > 0) return undefined;
+    const checked = found.map((t) => images.get((t as Tokens.Image).href));
+    if (!checked.every(embeddable)) return undefined;
+    const maxWidth = mode.outline ? width : width / 3;
+    return checked.map((image) => {
+      const scale = Math.min(0.75, maxWidth / image.width, (height * 0.6) / image.height);
+      return { image: image.output, width: image.width * scale, height: image.height * scale, margin: [0, 2, 0, 8] };
+    });
+  };
+
   const boxed = (body: Content[], fill: string, bar: string | undefined): Content => ({
     table: { widths: ['*'], body: [[{ stack: body, fillColor: fill }]] },
     layout: {
@@ -181,7 +215,9 @@ export function createConverter(md: MarkdownRenderer, style: ReportStyle, slots:
         case 'paragraph':
         case 'text': {
           const slot = onlySlot(token.raw, mode);
+          const figures = mode.template ? undefined : imageBlock(token, mode);
           if (slot?.kind === 'markdown') out.push(...blocks(md.tokens(slot.value), CONTENT, tight));
+          else if (figures) out.push(...figures);
           else {
             const children = (token as { tokens?: Token[] }).tokens ?? [token];
             out.push({ text: runs(children, mode), style: tight ? undefined : 'p' } as Content);

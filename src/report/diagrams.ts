@@ -1,19 +1,39 @@
 import type { Content } from 'pdfmake/interfaces.js';
+import { createTextMeasure, type DiagramSvg, renderAttackFlow, renderRiskMatrix } from '../diagram/index.js';
 import type { FontSet } from '../fonts.js';
 import type { Comparison, SystemRisk } from '../model/comparison.js';
 
 /**
  * The one place the report meets src/diagram: vector diagrams as pdfmake `svg` nodes. Only SVG that our
  * own diagram code drew is ever embedded; content never supplies one.
- *
- * Pending: src/diagram is not merged yet, so there are no diagrams and the report shows the risk
- * matrices as tables and the attack flows as numbered lists (the same content, not a placeholder).
  */
 export interface ReportDiagrams {
-  riskMatrix(risk: SystemRisk): Content | undefined;
-  attackFlow(flow: Comparison['flows'][number]): Content | undefined;
+  /** A risk matrix at most `width` points wide. */
+  riskMatrix(risk: SystemRisk, width: number): Content;
+  attackFlow(flow: Comparison['flows'][number]): Content;
 }
 
-export function reportDiagrams(_comparison: Comparison, _fonts: FontSet, _width: number): ReportDiagrams {
-  return { riskMatrix: () => undefined, attackFlow: () => undefined };
+/** A diagram scaled down (never up) to `maxWidth`, drawn with the report's font family. */
+function figure(diagram: DiagramSvg, maxWidth: number, maxHeight: number, family: string): Content {
+  const scale = Math.min(1, maxWidth / diagram.width, maxHeight / diagram.height);
+  return {
+    svg: diagram.svg,
+    width: diagram.width * scale,
+    height: diagram.height * scale,
+    // svg-to-pdfkit falls back to this family for any font-family pdfmake does not know.
+    font: family,
+    alignment: 'center',
+    margin: [0, 4, 0, 10],
+  } as Content;
+}
+
+export function reportDiagrams(comparison: Comparison, fonts: FontSet, width: number, height: number): ReportDiagrams {
+  const measure = createTextMeasure(fonts);
+  return {
+    riskMatrix: (risk, panelWidth) =>
+      figure(renderRiskMatrix(risk, comparison.levels, measure), panelWidth, height, fonts.family),
+    // At most 70% of a page, so that the flow's heading and introduction fit above it.
+    attackFlow: (flow) =>
+      figure(renderAttackFlow(flow, comparison.systems, measure), width, height * 0.7, fonts.family),
+  };
 }

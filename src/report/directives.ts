@@ -1,10 +1,10 @@
-import type { Column, Content } from 'pdfmake/interfaces.js';
+import type { Content } from 'pdfmake/interfaces.js';
 import { RiskdeckError } from '../errors.js';
-import type { Comparison, SystemRisk } from '../model/comparison.js';
+import type { Comparison } from '../model/comparison.js';
 import type { Converter } from './convert.js';
 import type { ReportDiagrams } from './diagrams.js';
 import { breakable } from './inline.js';
-import { levelSwatch, type ReportStyle } from './style.js';
+import type { ReportStyle } from './style.js';
 
 /** What a directive line of the template (`::: name args…`) is rendered with. */
 export interface DirectiveContext {
@@ -12,6 +12,8 @@ export interface DirectiveContext {
   readonly convert: Converter;
   readonly style: ReportStyle;
   readonly diagrams: ReportDiagrams;
+  /** The width of the text block, in points. */
+  readonly width: number;
 }
 
 type Directive = (args: readonly string[], ctx: DirectiveContext) => Content[];
@@ -56,82 +58,25 @@ function cover(_args: readonly string[], { comparison, convert, style }: Directi
   ];
 }
 
-/** Likelihood rows from 5 down to 1, impact columns from 1 up to 5: the usual orientation. */
-function matrixTable(risk: SystemRisk, { style }: DirectiveContext): Content {
-  const axis = { color: style.colors.muted, fontSize: 7.5, alignment: 'center' as const };
-  const rows: Content[][] = [];
-  for (let likelihood = 5; likelihood >= 1; likelihood--) {
-    const row: Content[] = [{ text: String(likelihood), ...axis, margin: [0, 6, 0, 0] }];
-    for (let impact = 1; impact <= 5; impact++) {
-      const cell = risk.cells.find((c) => c.likelihood === likelihood && c.impact === impact);
-      const swatch = levelSwatch(style, cell?.level ?? 'none');
-      const threats = cell?.threats ?? [];
-      row.push({
-        text: threats.length > 0 ? threats.join(' ') : String(cell?.score ?? ''),
-        fillColor: swatch.fill,
-        color: threats.length > 0 ? swatch.text : style.colors.muted,
-        bold: threats.length > 0,
-        fontSize: threats.length > 0 ? 8 : 6.5,
-        opacity: threats.length > 0 ? 1 : 0.7,
-        alignment: 'center',
-        margin: [0, threats.length > 0 ? 5 : 6, 0, 4],
-      });
-    }
-    rows.push(row);
-  }
-  rows.push([{ text: '' }, ...[1, 2, 3, 4, 5].map((impact) => ({ text: String(impact), ...axis }))]);
-  return {
-    stack: [
-      {
-        columns: [
-          { text: 'Likelihood', ...axis, alignment: 'left', width: 'auto' },
-          { text: '', width: '*' },
-        ],
-      },
-      {
-        table: { widths: [14, '*', '*', '*', '*', '*'], body: rows },
-        layout: {
-          hLineWidth: (i) => (i < 6 ? 1.5 : 0),
-          vLineWidth: (i) => (i > 0 ? 1.5 : 0),
-          hLineColor: () => '#ffffff',
-          vLineColor: () => '#ffffff',
-          paddingLeft: () => 1,
-          paddingRight: () => 1,
-          paddingTop: () => 0,
-          paddingBottom: () => 0,
-        },
-      },
-      { text: 'Impact', ...axis, margin: [14, 1, 0, 0] },
-    ],
-    unbreakable: true,
-  };
-}
+/** Risk matrices are drawn at most this wide: their labels stay at 7 pt or more, and two fit a page. */
+const MATRIX_WIDTH = 440;
 
 function riskMatrices(_args: readonly string[], ctx: DirectiveContext): Content[] {
-  const panels = ctx.comparison.risk.map(
-    (risk): Column => ({
+  return ctx.comparison.risk.map(
+    (risk): Content => ({
       stack: [
         { text: ctx.convert.inline(risk.system.name), style: 'h4', margin: [0, 0, 0, 4] },
-        ctx.diagrams.riskMatrix(risk) ?? matrixTable(risk, ctx),
+        ctx.diagrams.riskMatrix(risk, Math.min(ctx.width, MATRIX_WIDTH)),
       ],
-      width: '*',
+      margin: [0, 4, 0, 14],
       unbreakable: true,
     }),
   );
-  const rows: Content[] = [];
-  // Two matrices side by side: eight systems take four rows, not eight.
-  for (let i = 0; i < panels.length; i += 2) {
-    const pair = panels.slice(i, i + 2);
-    if (pair.length === 1) pair.push({ text: '', width: '*' });
-    rows.push({ columns: pair, columnGap: 24, margin: [0, 4, 0, 14], unbreakable: true });
-  }
-  return rows;
 }
 
 function flowDiagram(args: readonly string[], ctx: DirectiveContext): Content[] {
   const flow = ctx.comparison.flows[indexArg(args, ctx.comparison.flows, 'flow-diagram')];
-  const diagram = flow === undefined ? undefined : ctx.diagrams.attackFlow(flow);
-  return diagram === undefined ? [] : [diagram];
+  return flow === undefined ? [] : [ctx.diagrams.attackFlow(flow)];
 }
 
 function references(_args: readonly string[], { comparison, convert, style }: DirectiveContext): Content[] {

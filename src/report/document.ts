@@ -1,7 +1,7 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { createMarkdown } from '../markdown/markdown.js';
 import type { RenderContext } from '../render.js';
-import { createConverter } from './convert.js';
+import { createConverter, embeddable } from './convert.js';
 import { reportDiagrams } from './diagrams.js';
 import { type DirectiveContext, runDirective } from './directives.js';
 import { plainText } from './inline.js';
@@ -12,7 +12,14 @@ import { compileReportTemplates } from './template.js';
 /** A line `::: name args…` of the template's output; everything else is Markdown. */
 const DIRECTIVE = /^:::[ \t]*([a-z][a-z-]*)[ \t]*(.*)$/;
 
-const PAGE_WIDTH = { A4: 595.28, LETTER: 612, LEGAL: 612, A5: 419.53, B5: 498.9 } as const;
+/** Page sizes in points, as pdfmake (pdfkit) has them. */
+const PAGE_SIZE = {
+  A4: [595.28, 841.89],
+  LETTER: [612, 792],
+  LEGAL: [612, 1008],
+  A5: [419.53, 595.28],
+  B5: [498.9, 708.66],
+} as const;
 
 /** A heading this far down a page moves to the next one rather than sit apart from its text. */
 const HEADING_LOW_ON_PAGE = 0.8;
@@ -32,7 +39,7 @@ function textLength(node: unknown): number {
 
 /**
  * A heading goes on one page with what it introduces (pdfmake `unbreakable`): with the paragraphs under
- * it and the first table, or else with its first block, when that is short enough to be sure to fit.
+ * it and the first table or diagram, or else with its first block, when that is sure to fit a page.
  * So no table starts a page cut off from the heading that says what it is, and no heading ends one.
  * This is decided before layout; `pageBreakBefore` remains for the rare heading it cannot hold, and
  * each break it asks for costs a second layout pass.
@@ -45,7 +52,7 @@ function keepHeadingsWithNext(content: readonly Content[]): Content[] {
   for (let i = 0; i < nodes.length; i++) {
     let last = i;
     while (isHeading(nodes[i]) && isHeading(nodes[last + 1])) last++;
-    const table = nodes.findIndex((n, j) => j > last && n.table !== undefined);
+    const table = nodes.findIndex((n, j) => j > last && (n.table !== undefined || n.svg !== undefined));
     const withTable = table > last && table - last <= 4 && !nodes.slice(last + 1, table).some(isHeading);
     const end = withTable ? table : last + 1;
     const group = nodes.slice(i, end + 1);
@@ -70,14 +77,16 @@ export function reportDocument(ctx: RenderContext): TDocumentDefinitions {
   const templates = compileReportTemplates(ctx.templates);
   const md = createMarkdown(comparison.references);
   const { view, table } = templateView(comparison, ctx.changes);
-  const [left, top, right] = style.page.margins;
-  const width = PAGE_WIDTH[style.page.size] - left - right;
-  const convert = createConverter(md, style, table, width);
+  const [left, top, right, bottom] = style.page.margins;
+  const width = PAGE_SIZE[style.page.size][0] - left - right;
+  const height = PAGE_SIZE[style.page.size][1] - top - bottom;
+  const convert = createConverter({ md, style, slots: table, width, height, images: ctx.images });
   const directives: DirectiveContext = {
     comparison,
     convert,
     style,
-    diagrams: reportDiagrams(comparison, ctx.fonts, width),
+    diagrams: reportDiagrams(comparison, ctx.fonts, width, height),
+    width,
   };
 
   const content: Content[] = [];
@@ -138,6 +147,10 @@ export function reportDocument(ctx: RenderContext): TDocumentDefinitions {
       creationDate: date,
       modDate: date,
     },
+    // Names only: renderPdf serves the bytes of these same names from memory.
+    images: Object.fromEntries(
+      [...ctx.images.values()].filter(embeddable).map((image) => [image.output, image.output]),
+    ),
     defaultStyle: { font: ctx.fonts.family, ...style.styles.body },
     styles: style.styles,
     content: keepHeadingsWithNext(content),

@@ -42,19 +42,25 @@ function namesOf(fonts: FontSet): Record<Face, string> {
 
 /**
  * Lays out and writes the PDF, closed to the outside: the URL policy denies every URL, and the only
- * local files pdfmake may open are our font faces, served from memory. pdfmake's package export is a
+ * local files pdfmake may open are our font faces and the content images the edge checked (by name,
+ * as in `doc.images`), served from memory. pdfmake's package export is a
  * process-wide instance with a shared file store, so each render makes its own instance and store.
  */
-export async function renderPdf(doc: TDocumentDefinitions, fonts: FontSet): Promise<Uint8Array> {
+export async function renderPdf(
+  doc: TDocumentDefinitions,
+  fonts: FontSet,
+  images: ReadonlyMap<string, Uint8Array> = new Map(),
+): Promise<Uint8Array> {
   const names = namesOf(fonts);
-  const files = new Map<string, Uint8Array>(FACES.map((face) => [names[face], fonts[face]]));
+  const files = new Map<string, Uint8Array>([...FACES.map((face) => [names[face], fonts[face]] as const), ...images]);
   const maker = new (pdfmake as unknown as { constructor: new () => PdfMaker }).constructor();
   maker.virtualfs = {
     existsSync: (name) => files.has(name),
     readFileSync: (name) => {
       const bytes = files.get(name);
-      if (!bytes) throw new Error(`report: no font file "${name}"`);
-      return bytes;
+      if (!bytes) throw new Error(`report: no file "${name}"`);
+      // pdfkit takes images only as Buffer (a plain Uint8Array would be read as a path); no copy.
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     },
     writeFileSync: (name) => {
       throw new Error(`report: refusing to store "${name}"`);

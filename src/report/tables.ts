@@ -13,6 +13,8 @@ export type Align = 'left' | 'center' | 'right' | null;
 
 /** A row whose text is longer than this may not fit on one page, so rows may then break. */
 const ROW_FITS_PAGE = 1800;
+/** A table whose cells are all at most this long is a table of short labels and values. */
+const SHORT_TABLE = 20;
 /** Beyond this many columns, tables use the smaller `tableWide` style (eight systems + a label column). */
 const WIDE_TABLE = 6;
 
@@ -22,7 +24,9 @@ const WIDE_TABLE = 6;
  */
 function widths(header: readonly Cell[], rows: readonly (readonly Cell[])[]): ('auto' | '*')[] {
   const longest = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column]?.length ?? 0)));
-  const widest = longest.indexOf(Math.max(...longest));
+  const most = Math.max(...longest);
+  // Where every column is short (counts, badges), the label column takes the spare width.
+  const widest = most <= SHORT_TABLE ? 0 : longest.indexOf(most);
   return longest.map((_, column) => (column === widest ? '*' : 'auto'));
 }
 

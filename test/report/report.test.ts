@@ -1,11 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/build.js';
 import { loadFonts } from '../../src/fonts.js';
 import { createMarkdown } from '../../src/markdown/markdown.js';
 import { type RenderResources, renderSource } from '../../src/render.js';
 import { reportOutput } from '../../src/report/index.js';
 import { loadTemplates } from '../../src/templates.js';
 import { type ReadPdf, readPdf } from '../helpers/pdf.js';
+import { png } from '../helpers/png.js';
 import { normalizeText, seedSentences } from '../helpers/seed.js';
 
 const SEED_CONTENT = 'content/runc-vs-kata.md';
@@ -171,6 +175,35 @@ describe('report layout', () => {
     expect(pdf.pages.filter((p) => p.text.includes('Prepared by Mallory'))).toHaveLength(1);
     // A content heading ranks under the template heading it follows.
     expect(pdf.outline.find((o) => o.title === 'Not a top-level section')?.depth).toBe(3);
+  });
+});
+
+const GIF_1X1 = 'R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
+
+describe('report images', () => {
+  it('embeds checked PNG images of the content, and shows images pdfkit cannot embed as their alt text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'riskdeck-report-img-'));
+    try {
+      mkdirSync(join(dir, 'content'));
+      writeFileSync(join(dir, 'content/diagram.png'), png(400, 200));
+      writeFileSync(join(dir, 'content/pixel.gif'), Buffer.from(GIF_1X1, 'base64'));
+      const text = readFileSync('test/fixtures/content/minimal.yaml', 'utf8').replace(
+        'summary: Two systems, one threat.',
+        'summary: "The setup:\\n\\n![Setup diagram](diagram.png)\\n\\n![A GIF](pixel.gif) is not embedded."',
+      );
+      writeFileSync(join(dir, 'content/with-image.yaml'), text);
+      const [result] = await build({ cwd: dir, outputs: [reportOutput], sourceDateEpoch: EPOCH });
+      expect(result?.error).toBeUndefined();
+      const bytes = readFileSync(join(dir, 'dist/with-image/report.pdf'));
+      expect(bytes.toString('latin1')).toMatch(/\/Subtype \/Image/);
+      const pdf = await readPdf(bytes);
+      const all = pdf.pages.map((p) => p.text).join(' ');
+      expect(all).toContain('The setup:');
+      expect(all).not.toContain('[Setup diagram]');
+      expect(all).toContain('[A GIF] is not embedded.');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
