@@ -13,16 +13,31 @@ export interface ReportDiagrams {
   attackFlow(flow: Comparison['flows'][number]): Content;
 }
 
-/** A diagram scaled down (never up) to `maxWidth`, drawn with the report's font family. */
+/**
+ * A diagram scaled down (never up) to fit. svg-to-pdfkit asks pdfkit for the SVG's fonts by the names
+ * pdfmake was given (our faces' PostScript names), which pdfkit finds only once pdfmake has loaded that
+ * face for some text; else pdfkit would try the name as a path on disk. An invisible zero-width run in
+ * each face the diagrams use loads them first, and any font trouble inside the SVG is an error.
+ */
 function figure(diagram: DiagramSvg, maxWidth: number, maxHeight: number, family: string): Content {
   const scale = Math.min(1, maxWidth / diagram.width, maxHeight / diagram.height);
   return {
-    svg: diagram.svg,
-    width: diagram.width * scale,
-    height: diagram.height * scale,
-    // svg-to-pdfkit falls back to this family for any font-family pdfmake does not know.
-    font: family,
-    alignment: 'center',
+    stack: [
+      { text: [{ text: '\u200B' }, { text: '\u200B', bold: true }], fontSize: 1, lineHeight: 1 },
+      {
+        svg: diagram.svg,
+        width: diagram.width * scale,
+        height: diagram.height * scale,
+        // svg-to-pdfkit falls back to this family for any font-family pdfmake does not know.
+        font: family,
+        alignment: 'center',
+        options: {
+          warningCallback: (message: string) => {
+            throw new Error(`report: diagram "${diagram.title}": ${message}`);
+          },
+        },
+      },
+    ],
     margin: [0, 4, 0, 10],
   } as Content;
 }

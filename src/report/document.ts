@@ -25,6 +25,10 @@ const PAGE_SIZE = {
 const HEADING_LOW_ON_PAGE = 0.8;
 /** Up to this much text, a heading and what it introduces always fit on one page. */
 const KEEP_TOGETHER_CHARS = 1500;
+/** Paragraphs between a heading and the table or diagram it introduces, at most. */
+const MAX_INTRO_BLOCKS = 3;
+/** Extra layout passes spent on headings that grouping could not keep off the foot of a page. */
+const MAX_LAYOUT_PASSES = 3;
 
 function textLength(node: unknown): number {
   if (typeof node === 'string') return node.length;
@@ -38,33 +42,61 @@ function textLength(node: unknown): number {
 }
 
 /**
- * A heading goes on one page with what it introduces (pdfmake `unbreakable`): with the paragraphs under
- * it and the first table or diagram, or else with its first block, when that is sure to fit a page.
- * So no table starts a page cut off from the heading that says what it is, and no heading ends one.
- * This is decided before layout; `pageBreakBefore` remains for the rare heading it cannot hold, and
- * each break it asks for costs a second layout pass.
+ * A heading goes on one page with what it introduces (pdfmake `unbreakable`), decided before layout:
+ * with the blocks under it up to and including the first table or diagram when all of that surely fits
+ * a page, else with the blocks before the table, else with its first block. So no heading ends a page,
+ * and a table is cut off from its heading only when heading and table cannot share a page anyway.
  */
 function keepHeadingsWithNext(content: readonly Content[]): Content[] {
   // Walked as plain objects: pdfmake node types do not name one another's keys.
   const nodes = content as unknown as readonly Record<string, unknown>[];
   const isHeading = (n: Record<string, unknown> | undefined) => n?.headlineLevel !== undefined;
+  const isFigure = (n: Record<string, unknown> | undefined) => n?.table !== undefined || n?.svg !== undefined;
+  const fits = (from: number, to: number) =>
+    to < nodes.length && textLength(nodes.slice(from, to + 1)) <= KEEP_TOGETHER_CHARS;
   const out: Record<string, unknown>[] = [];
   for (let i = 0; i < nodes.length; i++) {
-    let last = i;
-    while (isHeading(nodes[i]) && isHeading(nodes[last + 1])) last++;
-    const table = nodes.findIndex((n, j) => j > last && (n.table !== undefined || n.svg !== undefined));
-    const withTable = table > last && table - last <= 4 && !nodes.slice(last + 1, table).some(isHeading);
-    const end = withTable ? table : last + 1;
-    const group = nodes.slice(i, end + 1);
-    if (!isHeading(nodes[i]) || end >= nodes.length || textLength(group) > KEEP_TOGETHER_CHARS) {
+    if (!isHeading(nodes[i])) {
       out.push(nodes[i] ?? {});
       continue;
     }
+    let last = i;
+    while (isHeading(nodes[last + 1])) last++;
+    // The first table or diagram within the next few blocks, if no heading comes first.
+    let figure = last + 1;
+    while (
+      figure <= last + MAX_INTRO_BLOCKS &&
+      figure < nodes.length &&
+      !isFigure(nodes[figure]) &&
+      !isHeading(nodes[figure])
+    ) {
+      figure++;
+    }
+    const candidates = isFigure(nodes[figure]) ? [figure, figure - 1, last + 1] : [last + 1];
+    const end = candidates.find((to) => to > last && fits(i, to)) ?? last;
     // The group moves as a whole; a page break asked for a heading in it would leave a blank page.
-    out.push({ stack: group.map(({ headlineLevel: _, ...node }) => node), unbreakable: true });
+    out.push(
+      end === i
+        ? (nodes[i] ?? {})
+        : { stack: nodes.slice(i, end + 1).map(({ headlineLevel: _, ...n }) => n), unbreakable: true },
+    );
     i = end;
   }
   return out as unknown as Content[];
+}
+
+/**
+ * Each page break pdfmake's `pageBreakBefore` asks for costs a whole new layout pass (seconds in a
+ * report of hundreds of pages), so it only catches the few headings grouping could not hold.
+ */
+function headingBreaks(): NonNullable<TDocumentDefinitions['pageBreakBefore']> {
+  let breaks = 0;
+  return (node) => {
+    if (breaks >= MAX_LAYOUT_PASSES || node.headlineLevel === undefined) return false;
+    if (node.startPosition.verticalRatio <= HEADING_LOW_ON_PAGE) return false;
+    breaks++;
+    return true;
+  };
 }
 
 /**
@@ -156,7 +188,6 @@ export function reportDocument(ctx: RenderContext): TDocumentDefinitions {
     content: keepHeadingsWithNext(content),
     header: (page, pages) => (page === 1 ? null : furniture(templates.header, page, pages, 'header')),
     footer: (page, pages) => (page === 1 ? null : furniture(templates.footer, page, pages, 'footer')),
-    pageBreakBefore: (node) =>
-      node.headlineLevel !== undefined && node.startPosition.verticalRatio > HEADING_LOW_ON_PAGE,
+    pageBreakBefore: headingBreaks(),
   };
 }
