@@ -2,7 +2,7 @@ import type { Token, Tokens } from 'marked';
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import type { ContentImage } from '../images.js';
 import type { MarkdownRenderer } from '../markdown/markdown.js';
-import { inlineRuns, plainText, type Run, type RunStyle } from './inline.js';
+import { breakable, inlineRuns, plainText, type Run, type RunStyle } from './inline.js';
 import { ONLY_SLOT, SLOT_PATTERN, type Slot, type SlotTable } from './slots.js';
 import { levelSwatch, type ReportStyle } from './style.js';
 import { type Align, type Cell, gridTable } from './tables.js';
@@ -13,8 +13,8 @@ export interface Converter {
   template(markdown: string): Content[];
   /** A content field as one run of inline text (table cells, list labels). */
   inline(markdown: string, base?: RunStyle): Run[];
-  /** A slot-bearing string from the template (a directive argument) as inline runs. */
-  slotRuns(text: string, base?: RunStyle): Run[];
+  /** One line of the template's inline Markdown (the header and footer), slots filled in. */
+  templateLine(markdown: string): Run[];
 }
 
 interface Mode {
@@ -83,7 +83,7 @@ export function createConverter({ md, style, slots, width, height, images }: Con
     if (slot.kind === 'cite') {
       return [{ ...base, text: `[${slot.number}]`, linkToDestination: `ref-${slot.id}`, color: style.colors.accent }];
     }
-    if (slot.kind === 'text') return inlineRuns([{ type: 'text', raw: slot.value, text: slot.value }], style, base);
+    if (slot.kind === 'text') return [{ ...base, text: breakable(slot.value) }];
     return inlineRuns(inlineTokens(md.tokens(slot.value)), style, base);
   };
 
@@ -281,6 +281,6 @@ export function createConverter({ md, style, slots, width, height, images }: Con
   return {
     template: (markdown) => blocks(md.tokens(markdown), TEMPLATE),
     inline: (markdown, base = {}) => inlineRuns(inlineTokens(md.tokens(markdown)), style, base),
-    slotRuns,
+    templateLine: (markdown) => runs(inlineTokens(md.tokens(markdown)), TEMPLATE),
   };
 }

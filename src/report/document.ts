@@ -4,7 +4,6 @@ import type { RenderContext } from '../render.js';
 import { createConverter, embeddable } from './convert.js';
 import { reportDiagrams } from './diagrams.js';
 import { type DirectiveContext, runDirective } from './directives.js';
-import { plainText } from './inline.js';
 import { templateView } from './slots.js';
 import { reportStyle } from './style.js';
 import { compileReportTemplates } from './template.js';
@@ -149,8 +148,8 @@ export function reportDocument(ctx: RenderContext): TDocumentDefinitions {
       .split('\n');
     return {
       columns: [
-        { text: convert.slotRuns(leftText.trim()), width: '*' },
-        { text: convert.slotRuns(rightText.trim()), width: 'auto', alignment: 'right' },
+        { text: convert.templateLine(leftText.trim()), width: '*' },
+        { text: convert.templateLine(rightText.trim()), width: 'auto', alignment: 'right' },
       ],
       columnGap: 16,
       style: name,
@@ -167,12 +166,10 @@ export function reportDocument(ctx: RenderContext): TDocumentDefinitions {
     language: meta.language,
     displayTitle: true,
     info: {
-      title: plainText(convert.inline(meta.title)),
+      title: md.plain(meta.title),
       author: meta.authors.join(', '),
-      subject: meta.subtitle === undefined ? 'Security risk report' : plainText(convert.inline(meta.subtitle)),
-      keywords: ['security risk report', ...comparison.systems.map((s) => plainText(convert.inline(s.name)))].join(
-        ', ',
-      ),
+      subject: meta.subtitle === undefined ? 'Security risk report' : md.plain(meta.subtitle),
+      keywords: ['security risk report', ...comparison.systems.map((s) => md.plain(s.name))].join(', '),
       creator: 'riskdeck',
       producer: 'riskdeck (pdfmake)',
       // pdfkit derives the file ID from these; fixed dates make two builds byte-identical.
