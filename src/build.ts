@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadBaseline } from './baseline.js';
+import { deckOutput } from './deck/index.js';
 import { isRiskdeckError, RiskdeckError } from './errors.js';
 import { loadFonts } from './fonts.js';
 import { imageReader } from './images.js';
@@ -13,7 +14,7 @@ import { writeOutputFolder } from './write.js';
 
 /** The outputs every build writes, in order. */
 export function defaultOutputs(): Output[] {
-  return [modelJson, reportOutput];
+  return [modelJson, deckOutput, reportOutput];
 }
 
 async function loadResources(options: BuildOptions, cwd: string): Promise<RenderResources> {

@@ -63,6 +63,11 @@ export interface Rendered {
   readonly warnings: readonly ContentIssue[];
 }
 
+/** What an output returned, as `{ artifacts, warnings }` whichever form it used. */
+export function outputResult(result: readonly Artifact[] | OutputResult): OutputResult {
+  return 'artifacts' in result ? result : { artifacts: result, warnings: [] };
+}
+
 export const modelJson: Output = ({ comparison }) => [
   { path: 'model.json', data: `${JSON.stringify(comparison, null, 2)}\n` },
 ];
@@ -95,11 +100,7 @@ export async function renderSource(
   const artifacts: Artifact[] = [];
   const issues = [...warnings];
   for (const output of outputs) {
-    const result = await output(context);
-    if (!('artifacts' in result)) {
-      artifacts.push(...result);
-      continue;
-    }
+    const result = outputResult(await output(context));
     artifacts.push(...result.artifacts);
     for (const w of result.warnings) {
       issues.push({ file: source.path, ...locate(w.path, w.needle), path: formatPath(w.path), message: w.message });

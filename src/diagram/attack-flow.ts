@@ -1,5 +1,5 @@
 import type { Comparison } from '../model/comparison.js';
-import { type Box, layoutFlow, type Point } from './flow-layout.js';
+import { type Box, type FlowLayout, layoutFlow, type Point } from './flow-layout.js';
 import { plainLabel } from './label.js';
 import type { TextMeasure } from './measure.js';
 import { INK, TONES } from './palette.js';
@@ -13,11 +13,21 @@ type Branch = Step['branches'][number];
 export interface AttackFlowOptions {
   /** Mark each step (with its outcomes and incoming edges) as a Reveal.js fragment, in step order. */
   readonly fragments?: boolean;
+  /**
+   * The widest the diagram may get, in px. A step's outcomes that do not fit side by side wrap into
+   * rows. Default 1280, a slide: eight systems fit in one row. An A4 page reads well at about 720.
+   */
+  readonly maxWidth?: number;
+}
+
+export interface AttackFlowPartsOptions extends AttackFlowOptions {
+  /** The tallest a part may get, in px; a step and its outcomes are never cut apart. */
+  readonly maxHeight: number;
 }
 
 /** Sizes in px at 1:1 on a 1280×720 slide; the PDF scales the SVG to the page width. */
 const STEP = {
-  minWidth: 340,
+  minWidth: 320,
   maxWidth: 460,
   padding: 12,
   badge: 26,
@@ -26,15 +36,15 @@ const STEP = {
   action: { fontSize: 15, lineHeight: 20 },
 } as const;
 const OUTCOME = {
-  maxWidth: 230,
   minWidth: 140,
+  maxWidth: 230,
   padding: 10,
   system: { fontSize: 12, lineHeight: 16, bold: true },
   label: { fontSize: 14, lineHeight: 18, bold: true },
 } as const;
+const CUE = { fontSize: 12, lineHeight: 16 } as const;
 const SPACING = { nodeGap: 16, rowGap: 40, margin: 8 } as const;
-/** Widest a row of outcomes should get: a 1280 px slide less its margins. */
-const ROW_WIDTH = 1200;
+const DEFAULT_MAX_WIDTH = 1280;
 const ARROW = { length: 8, halfWidth: 4.5 } as const;
 
 interface StepContent {
@@ -50,6 +60,26 @@ interface OutcomeContent {
   readonly height: number;
 }
 
+/** A step with its outcomes, wrapped and sized: the unit a flow is laid out and cut into parts by. */
+interface Block {
+  readonly step: StepContent;
+  readonly rows: readonly (readonly OutcomeContent[])[];
+}
+
+interface Prepared {
+  readonly stepWidth: number;
+  readonly blocks: readonly Block[];
+}
+
+/** What drawing any part of one flow needs. */
+interface Context {
+  readonly flow: AttackFlow;
+  readonly systems: Comparison['systems'];
+  readonly measure: TextMeasure;
+  readonly options: AttackFlowOptions;
+  readonly prepared: Prepared;
+}
+
 /** The attack flow as a top-to-bottom diagram: numbered steps, and per branching step one outcome per system. */
 export function renderAttackFlow(
   flow: AttackFlow,
@@ -57,70 +87,179 @@ export function renderAttackFlow(
   measure: TextMeasure,
   options: AttackFlowOptions = {},
 ): DiagramSvg {
-  const id = `flow-${flow.id}`;
+  const prepared = prepare(flow, measure, options.maxWidth ?? DEFAULT_MAX_WIDTH);
+  return draw({ flow, systems, measure, options, prepared }, 0, flow.steps.length);
+}
+
+/**
+ * The flow cut between steps into diagrams of at most `maxHeight` (for a slide each, or a page each).
+ * Each part but the first shows where it continues from, each but the last where it goes on; ids stay
+ * those of the whole flow (steps and outcomes appear in one part only), the root's gains `-steps-a-b`.
+ */
+export function renderAttackFlowParts(
+  flow: AttackFlow,
+  systems: Comparison['systems'],
+  measure: TextMeasure,
+  options: AttackFlowPartsOptions,
+): DiagramSvg[] {
+  const prepared = prepare(flow, measure, options.maxWidth ?? DEFAULT_MAX_WIDTH);
+  const context = { flow, systems, measure, options, prepared };
+  const ranges: [number, number][] = [];
+  let from = 0;
+  for (let to = 1; to <= flow.steps.length; to++) {
+    const fits = partHeight(prepared.blocks, from, to, flow.steps.length) <= options.maxHeight;
+    if (!fits && to - 1 > from) {
+      ranges.push([from, to - 1]);
+      from = to - 1;
+    }
+  }
+  ranges.push([from, flow.steps.length]);
+  const parts = ranges.map(([a, b]) => draw(context, a, b));
+  // One width for all parts, so that pages or slides show them at one scale.
+  const width = Math.max(...parts.map((p) => p.width));
+  return ranges.map(([a, b], n) => (parts[n]?.width === width ? (parts[n] as DiagramSvg) : draw(context, a, b, width)));
+}
+
+function prepare(flow: AttackFlow, measure: TextMeasure, maxWidth: number): Prepared {
+  const room = maxWidth - 2 * SPACING.margin;
+  const slot = (width: number) => width + SPACING.nodeGap;
+  // A row with a trunk down its middle spans an even number of slots around it (an odd row one more on the right).
+  const slotsFor = (count: number) => count + (count % 2);
+  const fits = (count: number, width: number) => slotsFor(count) * slot(width) <= room;
+  const widest = Math.max(0, ...flow.steps.map((s) => s.branches.length));
+  let perRow = Math.max(1, widest);
+  while (perRow > 2 && !fits(perRow, OUTCOME.minWidth)) perRow -= perRow % 2 === 1 ? 1 : 2;
   const outcomeWidth = clamp(
-    (ROW_WIDTH - (systems.length - 1) * SPACING.nodeGap) / systems.length,
+    room / Math.max(1, slotsFor(perRow)) - SPACING.nodeGap,
     OUTCOME.minWidth,
     OUTCOME.maxWidth,
   );
-  const widestRow = Math.max(0, ...flow.steps.map((s) => s.branches.length));
   // Steps widen with the rows beneath them: fewer lines each, a shorter diagram.
-  const stepWidth = clamp((widestRow * (outcomeWidth + SPACING.nodeGap)) / 2, STEP.minWidth, STEP.maxWidth);
-  const steps = flow.steps.map((step) => stepContent(step, stepWidth, measure));
-  const outcomes = flow.steps.map((step) =>
-    equalHeights(step.branches.map((b) => outcomeContent(b, outcomeWidth, measure))),
-  );
+  const rowWidth = Math.min(widest, perRow) * slot(outcomeWidth);
+  const stepWidth = Math.min(clamp(rowWidth / 2, STEP.minWidth, STEP.maxWidth), room);
+  const blocks = flow.steps.map((step) => ({
+    step: stepContent(step, stepWidth, measure),
+    rows: splitRows(step.branches, perRow).map((row) =>
+      equalHeights(row.map((b) => outcomeContent(b, outcomeWidth, measure))),
+    ),
+  }));
+  return { stepWidth, blocks };
+}
+
+/** Rows as even as can be, the fuller ones first (7 in rows of 4: 4 + 3). */
+function splitRows<T>(items: readonly T[], perRow: number): T[][] {
+  if (items.length === 0) return [];
+  const count = Math.ceil(items.length / perRow);
+  const size = Math.ceil(items.length / count);
+  return Array.from({ length: count }, (_, r) => items.slice(r * size, (r + 1) * size)).filter((r) => r.length > 0);
+}
+
+/** The height dagre gives a part: its ranks (entry, step, outcome rows, exit) stacked with the row gap. */
+function partHeight(blocks: readonly Block[], from: number, to: number, total: number): number {
+  const ranks = blocks
+    .slice(from, to)
+    .flatMap((b) => [b.step.height, ...b.rows.map((row) => Math.max(...row.map((o) => o.height)))]);
+  if (from > 0) ranks.unshift(0);
+  if (to < total) ranks.push(0);
+  return ranks.reduce((sum, h) => sum + h, 0) + (ranks.length - 1) * SPACING.rowGap + 2 * SPACING.margin;
+}
+
+function draw(
+  { flow, systems, measure, options, prepared }: Context,
+  from: number,
+  to: number,
+  minWidth = 0,
+): DiagramSvg {
+  const whole = from === 0 && to === flow.steps.length;
+  const id = whole ? `flow-${flow.id}` : `flow-${flow.id}-steps-${from + 1}-${to}`;
+  const steps = flow.steps.slice(from, to);
+  const blocks = prepared.blocks.slice(from, to);
   const layout = layoutFlow(
     {
-      steps: steps.map((s) => ({ width: stepWidth, height: s.height })),
-      outcomes: outcomes.map((row) => row.map((o) => ({ width: o.width, height: o.height }))),
+      steps: blocks.map((b) => ({ width: prepared.stepWidth, height: b.step.height })),
+      outcomes: blocks.map((b) => b.rows.map((row) => row.map((o) => ({ width: o.width, height: o.height })))),
+      entry: from > 0,
+      exit: to < flow.steps.length,
+      minWidth,
     },
     SPACING,
   );
 
-  const groups = flow.steps.map((step, i) => {
+  const groups = steps.map((step, j) => {
+    const i = from + j;
     const fragment = options.fragments ? { class: 'fragment', 'data-fragment-index': String(i) } : {};
-    const incoming = i > 0 ? edge(layout.chain[i - 1] ?? [], INK.badge, 1.75) : '';
-    const stepBox = layout.steps[i];
-    const content = steps[i];
-    const stepGroup =
-      stepBox && content
-        ? element(
-            'g',
-            { id: `${id}-step-${step.id}`, ...fragment },
-            element(
-              'title',
-              {},
-              escapeXml(`Step ${step.number}. ${plainLabel(step.actor)}: ${plainLabel(step.action)}`),
-            ) +
-              incoming +
-              drawStep(step, content, stepBox, measure),
-          )
-        : '';
+    const box = layout.steps[j];
+    const block = blocks[j];
+    if (!box || !block) return '';
+    const incoming = j > 0 ? edge(layout.chain[j - 1] ?? [], INK.badge, 1.75) : entryCue(layout, step, measure);
+    const outgoing = j === steps.length - 1 ? exitCue(layout, flow.steps[to], measure) : '';
+    const stepGroup = element(
+      'g',
+      { id: `flow-${flow.id}-step-${step.id}`, ...fragment },
+      element('title', {}, escapeXml(`Step ${step.number}. ${plainLabel(step.actor)}: ${plainLabel(step.action)}`)) +
+        incoming +
+        outgoing +
+        drawStep(step, block.step, box, measure),
+    );
+    const contents = block.rows.flat();
     const outcomeGroups = step.branches.map((branch, k) => {
-      const box = layout.outcomes[i]?.[k];
-      const o = outcomes[i]?.[k];
-      if (!box || !o) return '';
+      const outcomeBox = layout.outcomes[j]?.[k];
+      const content = contents[k];
+      if (!outcomeBox || !content) return '';
       return element(
         'g',
-        { id: `${id}-outcome-${step.id}-${branch.system.id}`, ...fragment },
+        { id: `flow-${flow.id}-outcome-${step.id}-${branch.system.id}`, ...fragment },
         element('title', {}, escapeXml(outcomeSentence(branch))) +
-          edge(layout.branches[i]?.[k] ?? [], INK.line, 1.25) +
-          drawOutcome(branch, o, box, measure),
+          edge(layout.branches[j]?.[k] ?? [], INK.line, 1.25) +
+          drawOutcome(branch, content, outcomeBox, measure),
       );
     });
     return stepGroup + outcomeGroups.join('');
   });
 
   const title = plainLabel(flow.title);
+  const first = steps[0]?.number ?? 1;
+  const lastNumber = steps[steps.length - 1]?.number ?? first;
   return svgDocument({
     id,
     width: layout.width,
     height: layout.height,
-    title,
-    description: describeFlow(flow),
+    title: whole
+      ? title
+      : `${title} (${first === lastNumber ? `step ${first}` : `steps ${first}–${lastNumber}`} of ${flow.steps.length})`,
+    description: describeFlow(flow, systems, steps),
     body: groups.join(''),
   });
+}
+
+function entryCue(layout: FlowLayout, step: Step, measure: TextMeasure): string {
+  if (!layout.entry) return '';
+  const start = layout.entry[0] ?? { x: 0, y: 0 };
+  return (
+    edge(layout.entry, INK.badge, 1.75) +
+    textBlock(measure, {
+      lines: [`from step ${step.number - 1}`],
+      x: start.x + 8,
+      top: start.y,
+      fill: INK.muted,
+      ...CUE,
+    })
+  );
+}
+
+function exitCue(layout: FlowLayout, next: Step | undefined, measure: TextMeasure): string {
+  if (!layout.exit || !next) return '';
+  const end = layout.exit[layout.exit.length - 1] ?? { x: 0, y: 0 };
+  return (
+    edge(layout.exit, INK.badge, 1.75) +
+    textBlock(measure, {
+      lines: [`continues with step ${next.number}`],
+      x: end.x + 8,
+      top: end.y - CUE.lineHeight,
+      fill: INK.muted,
+      ...CUE,
+    })
+  );
 }
 
 function stepContent(step: Step, width: number, measure: TextMeasure): StepContent {
@@ -131,9 +270,9 @@ function stepContent(step: Step, width: number, measure: TextMeasure): StepConte
   return { actor, action, height: 2 * STEP.padding + Math.max(STEP.badge, text) };
 }
 
-/** "Critical: On the host": the severity in words first, so colour is never the only signal. */
+/** "Critical: On the host": the severity in words first, so that colour is never the only signal. */
 export function outcomeLabel(branch: Branch): string {
-  return `${branch.severity.label}: ${branch.label ? plainLabel(branch.label) : plainLabel(branch.outcome)}`;
+  return `${branch.severity.label}: ${plainLabel(branch.label ?? branch.outcome)}`;
 }
 
 function outcomeSentence(branch: Branch): string {
@@ -220,14 +359,15 @@ function edge(route: readonly Point[], colour: string, strokeWidth: number): str
   );
 }
 
-function describeFlow(flow: AttackFlow): string {
-  const parts = flow.steps.map((step) => {
+function describeFlow(flow: AttackFlow, systems: Comparison['systems'], steps: readonly Step[]): string {
+  const parts = steps.map((step) => {
     const outcomes = step.branches.map((b) => `${plainLabel(b.system.name)}: ${outcomeLabel(b)}`).join('; ');
     const base = `Step ${step.number}, ${plainLabel(step.actor)}: ${plainLabel(step.action)}`;
     return outcomes ? `${base} Outcomes: ${outcomes}.` : base;
   });
   const intro = flow.description ? `${plainLabel(flow.description)} ` : '';
-  return `${intro}Attack flow in ${flow.steps.length} steps. ${parts.join(' ')}`;
+  const names = systems.map((s) => plainLabel(s.name)).join(', ');
+  return `${intro}Attack flow in ${flow.steps.length} steps on ${names}. ${parts.join(' ')}`;
 }
 
 const rect = (box: Box) => ({ x: box.x, y: box.y, width: box.width, height: box.height });

@@ -11,6 +11,7 @@ declare module 'fontkit' {
     readonly capHeight: number;
     hasGlyphForCodePoint(codePoint: number): boolean;
     glyphForCodePoint(codePoint: number): Glyph;
+    layout(text: string): { readonly advanceWidth: number };
   }
   export function create(buffer: Uint8Array, postscriptName?: string): Font;
 }

@@ -1,4 +1,9 @@
-export { type AttackFlowOptions, renderAttackFlow } from './attack-flow.js';
+export {
+  type AttackFlowOptions,
+  type AttackFlowPartsOptions,
+  renderAttackFlow,
+  renderAttackFlowParts,
+} from './attack-flow.js';
 export { createTextMeasure, type TextMeasure } from './measure.js';
 export { renderRiskMatrix } from './risk-matrix.js';
 export { renderScoreChart } from './score-chart.js';

@@ -161,25 +161,26 @@ export function renderRiskMatrix(risk: SystemRisk, levels: Comparison['levels'],
       );
     })
     .join('');
-  const unrated =
-    risk.unrated > 0
-      ? textBlock(measure, {
-          lines: [`${risk.unrated} ${risk.unrated === 1 ? 'threat' : 'threats'} not rated`],
-          x: legendX,
-          top: gridY + legendRows.length * legendRowHeight,
-          fill: INK.muted,
-          ...LEGEND_NOTE,
-        })
-      : '';
-  const legendWidth =
-    SWATCH +
-    8 +
-    Math.max(
-      ...legendRows.map(({ level, note }) =>
+  const unratedNote =
+    risk.unrated > 0 ? `${risk.unrated} ${risk.unrated === 1 ? 'threat' : 'threats'} not rated` : undefined;
+  const unrated = unratedNote
+    ? textBlock(measure, {
+        lines: [unratedNote],
+        x: legendX,
+        top: gridY + legendRows.length * legendRowHeight,
+        fill: INK.muted,
+        ...LEGEND_NOTE,
+      })
+    : '';
+  const legendWidth = Math.max(
+    ...legendRows.map(
+      ({ level, note }) =>
+        SWATCH +
+        8 +
         Math.max(measure.width(level.label, LEGEND.fontSize, true), measure.width(note, LEGEND_NOTE.fontSize)),
-      ),
-      risk.unrated > 0 ? measure.width(`${risk.unrated} threats not rated`, LEGEND_NOTE.fontSize) - SWATCH - 8 : 0,
-    );
+    ),
+    unratedNote ? measure.width(unratedNote, LEGEND_NOTE.fontSize) : 0,
+  );
 
   const title = `Risk matrix: ${system}`;
   return svgDocument({

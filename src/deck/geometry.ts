@@ -1,0 +1,141 @@
+/**
+ * The deck's geometry: one source for the pagination estimate and for the CSS that lays the slides out
+ * (`layout.css`, generated from these numbers), so that what the estimate assumes is what the browser draws.
+ * All sizes are CSS pixels of the 1280×720 slide that reveal.js scales to the window.
+ */
+export const SLIDE = { width: 1280, height: 720 } as const;
+
+export const FRAME = {
+  padX: 56,
+  /** The classification band across the top of every slide. */
+  band: 34,
+  padTop: 26,
+  /** Kept free at the bottom, where reveal.js draws its navigation arrows. */
+  padBottom: 60,
+} as const;
+
+export const CONTENT_WIDTH = SLIDE.width - 2 * FRAME.padX;
+
+/** Space under a slide's caption line ("Systems 5–8 of 8"). */
+export const CAPTION_GAP = 8;
+
+export interface TextStyle {
+  readonly size: number;
+  readonly lineHeight: number;
+}
+
+export const TEXT = {
+  title: { size: 36, lineHeight: 1.15 },
+  titleGap: 18,
+  body: { size: 23, lineHeight: 1.4 },
+  /** Space between blocks (paragraphs, lists) in narrative text and in table cells. */
+  blockGap: 0.55,
+  /** Indent of a list item, in em. */
+  listIndent: 1.3,
+  /** Space below each list item, in em. */
+  itemGap: 0.15,
+  /** Space below each entry of the agenda and of the references, in px. */
+  entryGap: 10,
+  small: { size: 19, lineHeight: 1.35 },
+  h3: { size: 26, lineHeight: 1.25 },
+} as const satisfies Record<string, TextStyle | number>;
+
+export const TABLE = {
+  text: { size: 18, lineHeight: 1.32 },
+  /** The smaller text of a row header's second line (a dimension's summary, a threat's standards). */
+  sub: { size: 15, lineHeight: 1.3 },
+  subGap: 4,
+  padY: 7,
+  padX: 10,
+  border: 1,
+  /** A badge (rating, severity) is one line of its own inside a cell. */
+  badge: { size: 16, lineHeight: 1.25, padY: 3 },
+  /** At most this many systems side by side; more continue on the next slide. */
+  maxSystemColumns: 4,
+} as const;
+
+/** Images in content are drawn at most this tall (and at most as wide as their box). */
+export const IMAGE = { maxHeight: 380 } as const;
+
+/**
+ * Column widths (fractions of the table) of each kind of table. For tables with one column per system,
+ * `lead` is the width of the row-header column(s) and the systems share the rest equally.
+ */
+export const COLUMNS = {
+  systems: { fixed: [0.22, 0.44, 0.34] },
+  assessments: { fixed: [0.19, 0.47, 0.17, 0.17] },
+  defenses: { fixed: [0.18, 0.15, 0.25, 0.26, 0.16] },
+  verdicts: { fixed: [0.25, 0.19, 0.56] },
+  'risk-counts': { fixed: [0.3, 0.14, 0.14, 0.14, 0.14, 0.14] },
+  'threat-overview': { lead: 0.36 },
+  comparison: { lead: 0.3 },
+  attacks: { lead: 0.26 },
+  'flow-outcomes': { lead: 0.26 },
+} as const satisfies Record<string, { fixed: readonly number[] } | { lead: number }>;
+
+export type TableKind = keyof typeof COLUMNS;
+
+/** Widths in px of the content of each column (cell padding removed) for a table of `systems` system columns. */
+export function columnWidths(kind: TableKind, systems = 0): number[] {
+  const spec: { fixed?: readonly number[]; lead?: number } = COLUMNS[kind];
+  const fractions = spec.fixed ?? [
+    spec.lead ?? 0,
+    ...Array.from({ length: systems }, () => (1 - (spec.lead ?? 0)) / systems),
+  ];
+  return fractions.map((f) => f * CONTENT_WIDTH - 2 * TABLE.padX - TABLE.border);
+}
+
+/** The height left for the body of a slide under a title of `titleLines` lines. */
+export function bodyBudget(titleLines: number): number {
+  return (
+    SLIDE.height -
+    FRAME.band -
+    FRAME.padTop -
+    titleLines * TEXT.title.size * TEXT.title.lineHeight -
+    TEXT.titleGap -
+    FRAME.padBottom
+  );
+}
+
+const pct = (f: number) => `${(f * 100).toFixed(3)}%`;
+
+/** The CSS that fixes the geometry above; the theme (colours, type, decoration) stays in theme.css. */
+export function layoutCss(fontFamily: string): string {
+  const family = JSON.stringify(fontFamily);
+  const face = (file: string, weight: string, style: string) =>
+    `@font-face{font-family:${family};src:url("fonts/${file}") format("truetype");font-weight:${weight};font-style:${style};font-display:block}`;
+  const rules = [
+    face('regular.ttf', '100 499', 'normal'),
+    face('bold.ttf', '500 900', 'normal'),
+    face('italic.ttf', '100 499', 'italic'),
+    face('bold-italic.ttf', '500 900', 'italic'),
+    `:root{--deck-font:${family},sans-serif}`,
+    `.reveal .slides>section:not(.stack),.reveal .slides>section>section{height:${SLIDE.height}px;box-sizing:border-box;padding:0}`,
+    `.reveal .slide-frame{position:absolute;inset:0;padding:${FRAME.band + FRAME.padTop}px ${FRAME.padX}px ${FRAME.padBottom}px;box-sizing:border-box;display:flex;flex-direction:column;overflow:hidden}`,
+    `.reveal .slide-frame>h2{font-size:${TEXT.title.size}px;line-height:${TEXT.title.lineHeight};margin:0 0 ${TEXT.titleGap}px}`,
+    `.reveal .slide-body{font-size:${TEXT.body.size}px;line-height:${TEXT.body.lineHeight};flex:1 1 auto;min-height:0}`,
+    `.reveal .slide-body .small{font-size:${TEXT.small.size}px;line-height:${TEXT.small.lineHeight}}`,
+    `.reveal .slide-body h3{font-size:${TEXT.h3.size}px;line-height:${TEXT.h3.lineHeight};margin:0 0 ${TEXT.blockGap}em}`,
+    `.reveal .slide-body p,.reveal .slide-body ul,.reveal .slide-body ol,.reveal .slide-body pre,.reveal .slide-body blockquote{margin:0 0 ${TEXT.blockGap}em}`,
+    `.reveal .slide-body ul,.reveal .slide-body ol{padding-left:${TEXT.listIndent}em}`,
+    `.reveal .slide-body li{margin:0 0 ${TEXT.itemGap}em}`,
+    `.reveal .slide-body ol.agenda>li,.reveal .slide-body ol.references>li{margin:0 0 ${TEXT.entryGap}px}`,
+    `.reveal .slide-body img{max-width:100%;max-height:${IMAGE.maxHeight}px;width:auto;height:auto;display:block}`,
+    `.reveal .slide-band{position:absolute;left:0;right:0;top:0;height:${FRAME.band}px;box-sizing:border-box;padding:0 ${FRAME.padX}px}`,
+    `.reveal table.deck-table{width:100%;table-layout:fixed;border-collapse:collapse;font-size:${TABLE.text.size}px;line-height:${TABLE.text.lineHeight}}`,
+    `.reveal table.deck-table th,.reveal table.deck-table td{padding:${TABLE.padY}px ${TABLE.padX}px;border:${TABLE.border}px solid;vertical-align:top;overflow-wrap:anywhere}`,
+    `.reveal table.deck-table p,.reveal table.deck-table ul,.reveal table.deck-table ol{margin:0 0 ${TEXT.blockGap}em}`,
+    // The last paragraph or list of a cell sits on the cell's padding or on what follows (a `.sub` line) directly.
+    `.reveal table.deck-table :is(p,ul,ol):last-of-type{margin-bottom:0}`,
+    `.reveal table.deck-table .sub{display:block;font-size:${TABLE.sub.size}px;line-height:${TABLE.sub.lineHeight};font-weight:normal;margin-top:${TABLE.subGap}px}`,
+    `.reveal .caption{font-size:${TEXT.small.size}px;line-height:${TEXT.small.lineHeight};margin:0 0 ${CAPTION_GAP}px}`,
+    `.reveal .badge{display:inline-block;font-size:${TABLE.badge.size}px;line-height:${TABLE.badge.lineHeight};padding:${TABLE.badge.padY}px 8px;white-space:nowrap}`,
+  ];
+  for (const [kind, spec] of Object.entries(COLUMNS) as [TableKind, (typeof COLUMNS)[TableKind]][]) {
+    const widths = 'fixed' in spec ? spec.fixed : [spec.lead];
+    widths.forEach((w, i) => {
+      rules.push(`.reveal table.t-${kind}>colgroup>col:nth-child(${i + 1}){width:${pct(w)}}`);
+    });
+  }
+  return `${rules.join('\n')}\n`;
+}

@@ -1,0 +1,109 @@
+import { CONTENT_WIDTH } from '../geometry.js';
+import { budgetFor, type DeckContext, type PageView, page, type SlideView, slide } from '../pages.js';
+import { diagramView } from './diagram.js';
+import { flowOutcomes, flowSlide } from './flows.js';
+import { agendaPages, referencePages } from './lists.js';
+import { narrativePages } from './narrative.js';
+import { riskCounts, riskMatrices } from './risk.js';
+import { attacksTable, comparisonTable, defensesTable, systemsTable, verdictsTable } from './tables.js';
+import { threatOverview, threatSlide } from './threats.js';
+
+/** A part of the deck: what the agenda lists. */
+interface Part {
+  readonly title: string;
+  /** One sentence for the divider that opens a long part. */
+  readonly lead: string;
+  readonly slides: readonly SlideView[];
+}
+
+/** A part that spans this many slides or more opens with a divider slide. */
+const DIVIDER_FROM = 3;
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function parts(ctx: DeckContext): Part[] {
+  const c = ctx.comparison;
+  const systems = plural(c.systems.length, 'system');
+  const list: Part[] = [];
+  const add = (title: string, lead: string, slides: (SlideView | undefined)[]) => {
+    const present = slides.filter((s): s is SlideView => s !== undefined && s.pages.length > 0);
+    if (present.length > 0) list.push({ title, lead, slides: present });
+  };
+  add('Summary', '', [
+    slide(
+      'summary',
+      narrativePages(ctx, {
+        title: 'Summary',
+        sources:
+          c.meta.ratingNote === undefined
+            ? [c.meta.summary]
+            : [c.meta.summary, '### About the ratings', c.meta.ratingNote],
+      }),
+    ),
+  ]);
+  c.sections.forEach((section, i) => {
+    add(section.title, '', [
+      slide(`section-${i + 1}`, narrativePages(ctx, { title: section.title, sources: [section.markdown] })),
+    ]);
+  });
+  add('Systems compared', '', [slide('systems', systemsTable(ctx))]);
+  add('Threat model', `${plural(c.threats.length, 'threat')}, each assessed for ${systems}.`, [
+    slide('threats', threatOverview(ctx)),
+    ...c.threats.map((t) => threatSlide(ctx, t)),
+  ]);
+  if (c.defenses.length > 0) add('Defense mechanisms', '', [slide('defenses', defensesTable(ctx))]);
+  if (c.dimensions.length > 0) {
+    const chart = scoreChartPage(ctx);
+    add('Comparison', '', [slide('comparison', comparisonTable(ctx)), chart ? slide('scores', [chart]) : undefined]);
+  }
+  if (c.attacks.length > 0) add('Potential defense against attacks', '', [slide('attacks', attacksTable(ctx))]);
+  add('Risk overview', '', [slide('risk', riskCounts(ctx)), slide('matrices', riskMatrices(ctx))]);
+  if (c.verdicts.length > 0) add('Which is better against what?', '', [slide('verdicts', verdictsTable(ctx))]);
+  for (const flow of c.flows) {
+    add(flow.title, '', [
+      slide(`attack-flow-${flow.id}`, flowSlide(ctx, flow)),
+      slide(`outcomes-${flow.id}`, flowOutcomes(ctx, flow)),
+    ]);
+  }
+  if (c.references.length > 0) add('References', '', [slide('references', referencePages(ctx))]);
+  return list;
+}
+
+/** The scores as a bar chart, when there are scores and the chart is readable on one slide (the table has them too). */
+function scoreChartPage(ctx: DeckContext): PageView | undefined {
+  const chart = ctx.diagrams.scoreChart();
+  const title = 'Scores by dimension';
+  const diagram = chart && diagramView(chart, CONTENT_WIDTH, budgetFor(ctx, title));
+  if (!diagram?.readable) return undefined;
+  return page(ctx, 'diagram', title, { diagram });
+}
+
+function divider(ctx: DeckContext, part: Part, number: number): SlideView {
+  const heading = ctx.text.inline(part.title).toHTML();
+  // What follows, without a first slide that only repeats the part's title.
+  const contents = part.slides.map((s) => s.pages[0]?.title).filter((t) => t !== undefined && t.toHTML() !== heading);
+  // A long part lists what follows only while the list fits beside the title.
+  const data = { number, lead: part.lead, contents: contents.length <= 8 ? contents : [] };
+  return slide(`part-${number}`, [page(ctx, 'divider', part.title, data)]);
+}
+
+/** Every slide of the deck, in order: title, agenda, then each part of the comparison. */
+export function deckSlides(ctx: DeckContext): SlideView[] {
+  const all = parts(ctx).map((part, i) => ({
+    part,
+    slides: part.slides.length >= DIVIDER_FROM ? [divider(ctx, part, i + 1), ...part.slides] : [...part.slides],
+  }));
+  const agenda = agendaPages(
+    ctx,
+    all.map(({ part, slides }) => ({ title: part.title, href: `#/${slides[0]?.pages[0]?.id ?? ''}` })),
+  );
+  const m = ctx.comparison.meta;
+  const title = page(ctx, 'title', m.title, {
+    subtitle: m.subtitle === undefined ? undefined : ctx.text.inline(m.subtitle),
+    version: m.version,
+    date: m.date,
+    authors: m.authors.join(', '),
+    classification: m.classification,
+  });
+  return [slide('title', [title]), slide('agenda', agenda), ...all.flatMap((p) => p.slides)];
+}

@@ -1,0 +1,72 @@
+import { DomUtils, parseDocument } from 'htmlparser2';
+import { compileSource } from '../../src/compile.js';
+import { renderDeckHtml } from '../../src/deck/index.js';
+import { loadFonts } from '../../src/fonts.js';
+import type { Comparison } from '../../src/model/comparison.js';
+import type { RenderContext } from '../../src/render.js';
+import { loadTemplates } from '../../src/templates.js';
+
+// htmlparser2 is sanitize-html's parser (a dependency of ours through it); node has no DOM.
+type Node = ReturnType<typeof parseDocument>['children'][number];
+export type Element = Extract<Node, { attribs: Record<string, string> }>;
+
+export async function renderContext(path: string, text: string, templatesDir?: string): Promise<RenderContext> {
+  const { comparison } = compileSource({ path, text });
+  return {
+    comparison,
+    epoch: 0,
+    fonts: await loadFonts(),
+    templates: await loadTemplates(templatesDir),
+    changes: undefined,
+    images: new Map(),
+  };
+}
+
+export interface ParsedDeck {
+  readonly html: string;
+  readonly comparison: Comparison;
+  /** Every slide a viewer sees: sections without sections inside, in order. */
+  readonly slides: Element[];
+  all(test: (e: Element) => boolean, root?: Node | Node[]): Element[];
+  text(node: Node | Node[]): string;
+}
+
+export function parseDeck(html: string, comparison: Comparison): ParsedDeck {
+  const doc = parseDocument(html);
+  const all = (test: (e: Element) => boolean, root: Node | Node[] = doc.children) =>
+    DomUtils.findAll((e) => test(e as Element), Array.isArray(root) ? root : [root]) as Element[];
+  const slides = all((e) => e.name === 'section' && all((c) => c.name === 'section', e.children).length === 0);
+  return { html, comparison, slides, all, text: (node) => DomUtils.textContent(node).replace(/\s+/g, ' ').trim() };
+}
+
+export async function renderDeck(path: string, text: string, templatesDir?: string): Promise<ParsedDeck> {
+  const context = await renderContext(path, text, templatesDir);
+  return parseDeck(renderDeckHtml(context), context.comparison);
+}
+
+/**
+ * The slides a comparison should get when no table runs longer than a slide: title, agenda, summary,
+ * narrative sections, systems, threat model (divider, overview, one per threat), defenses, comparison
+ * (and the score chart when there are scores), attacks, risk overview and matrices (two per slide), verdicts, each flow and its outcomes, references.
+ * Tables with a column per system take one slide per four systems.
+ */
+export function expectedSlideCount(c: Comparison): number {
+  const groups = Math.ceil(c.systems.length / 4);
+  return (
+    3 +
+    c.sections.length +
+    1 +
+    (1 + c.threats.length >= 3 ? 1 : 0) +
+    groups +
+    c.threats.length +
+    (c.defenses.length > 0 ? 1 : 0) +
+    (c.dimensions.length > 0 ? groups : 0) +
+    (c.dimensions.some((d) => d.values.some((v) => v.score !== undefined)) ? 1 : 0) +
+    (c.attacks.length > 0 ? groups : 0) +
+    1 +
+    Math.ceil(c.risk.length / 2) +
+    (c.verdicts.length > 0 ? 1 : 0) +
+    c.flows.reduce((n, f) => n + 1 + (f.steps.some((s) => s.branches.length > 0) ? groups : 0), 0) +
+    (c.references.length > 0 ? 1 : 0)
+  );
+}
