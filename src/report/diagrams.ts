@@ -1,5 +1,11 @@
 import type { Content } from 'pdfmake/interfaces.js';
-import { createTextMeasure, type DiagramSvg, renderAttackFlow, renderRiskMatrix } from '../diagram/index.js';
+import {
+  createTextMeasure,
+  type DiagramSvg,
+  renderAttackFlow,
+  renderAttackFlowParts,
+  renderRiskMatrix,
+} from '../diagram/index.js';
 import type { FontSet } from '../fonts.js';
 import type { Comparison, SystemRisk } from '../model/comparison.js';
 
@@ -10,7 +16,8 @@ import type { Comparison, SystemRisk } from '../model/comparison.js';
 export interface ReportDiagrams {
   /** A risk matrix at most `width` points wide. */
   riskMatrix(risk: SystemRisk, width: number): Content;
-  attackFlow(flow: Comparison['flows'][number]): Content;
+  /** An attack flow, cut between steps into parts that each fit well on a page. */
+  attackFlow(flow: Comparison['flows'][number]): Content[];
 }
 
 /**
@@ -42,13 +49,24 @@ function figure(diagram: DiagramSvg, maxWidth: number, maxHeight: number, family
   } as Content;
 }
 
+/** The flow's width in px on a page; outcomes that do not fit side by side wrap into rows. */
+const FLOW_MAX_WIDTH = 720;
+/** A flow part takes at most this share of a page: two parts fit a page, or one under its heading. */
+const FLOW_PAGE_SHARE = 0.45;
+
 export function reportDiagrams(comparison: Comparison, fonts: FontSet, width: number, height: number): ReportDiagrams {
   const measure = createTextMeasure(fonts);
   return {
     riskMatrix: (risk, panelWidth) =>
       figure(renderRiskMatrix(risk, comparison.levels, measure), panelWidth, height, fonts.family),
-    // At most 70% of a page, so that the flow's heading and introduction fit above it.
-    attackFlow: (flow) =>
-      figure(renderAttackFlow(flow, comparison.systems, measure), width, height * 0.7, fonts.family),
+    attackFlow: (flow) => {
+      const options = { maxWidth: FLOW_MAX_WIDTH };
+      // The scale the page width imposes decides how tall (in px) a part may be.
+      const scale = Math.min(1, width / renderAttackFlow(flow, comparison.systems, measure, options).width);
+      const maxHeight = (height * FLOW_PAGE_SHARE) / scale;
+      return renderAttackFlowParts(flow, comparison.systems, measure, { ...options, maxHeight }).map((part) =>
+        figure(part, width, height * FLOW_PAGE_SHARE, fonts.family),
+      );
+    },
   };
 }

@@ -76,7 +76,7 @@ function riskMatrices(_args: readonly string[], ctx: DirectiveContext): Content[
 
 function flowDiagram(args: readonly string[], ctx: DirectiveContext): Content[] {
   const flow = ctx.comparison.flows[indexArg(args, ctx.comparison.flows, 'flow-diagram')];
-  return flow === undefined ? [] : [ctx.diagrams.attackFlow(flow)];
+  return flow === undefined ? [] : ctx.diagrams.attackFlow(flow);
 }
 
 function references(_args: readonly string[], { comparison, convert, style }: DirectiveContext): Content[] {

@@ -50,7 +50,8 @@ function keepHeadingsWithNext(content: readonly Content[]): Content[] {
   // Walked as plain objects: pdfmake node types do not name one another's keys.
   const nodes = content as unknown as readonly Record<string, unknown>[];
   const isHeading = (n: Record<string, unknown> | undefined) => n?.headlineLevel !== undefined;
-  const isFigure = (n: Record<string, unknown> | undefined) => n?.table !== undefined || n?.svg !== undefined;
+  const isFigure = (n: Record<string, unknown> | undefined): boolean =>
+    n?.table !== undefined || n?.svg !== undefined || (Array.isArray(n?.stack) && n.stack.some(isFigure));
   const fits = (from: number, to: number) =>
     to < nodes.length && textLength(nodes.slice(from, to + 1)) <= KEEP_TOGETHER_CHARS;
   const out: Record<string, unknown>[] = [];

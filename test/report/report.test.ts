@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
+import { compileSource } from '../../src/compile.js';
 import { loadFonts } from '../../src/fonts.js';
 import { createMarkdown } from '../../src/markdown/markdown.js';
 import { type RenderResources, renderSource } from '../../src/render.js';
+import { reportDiagrams } from '../../src/report/diagrams.js';
 import { reportOutput } from '../../src/report/index.js';
 import { loadTemplates } from '../../src/templates.js';
 import { type ReadPdf, readPdf } from '../helpers/pdf.js';
@@ -179,6 +181,30 @@ describe('report layout', () => {
 });
 
 const GIF_1X1 = 'R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
+
+describe('report diagrams', () => {
+  it('cuts a long attack flow into parts that each fit well on a page', async () => {
+    const path = 'test/fixtures/content/long-attack-flow.yaml';
+    const { comparison } = compileSource({ path, text: readFileSync(path, 'utf8') });
+    const [width, height] = [471, 706];
+    const flow = comparison.flows[0];
+    if (!flow) throw new Error('no flow');
+    const parts = reportDiagrams(comparison, resources.fonts, width, height).attackFlow(flow) as {
+      stack: { svg?: string; width?: number; height?: number }[];
+    }[];
+    expect(parts.length).toBeGreaterThan(3);
+    for (const part of parts) {
+      const svg = part.stack.find((n) => n.svg !== undefined);
+      expect(svg?.width).toBeLessThanOrEqual(width);
+      expect(svg?.height).toBeLessThanOrEqual(height * 0.45);
+    }
+    const pdf = await readPdf((await renderReport(path)).bytes);
+    const text = pdf.pages.map((p) => p.text).join(' ');
+    // The diagram's text is real text, drawn in the embedded font.
+    expect(text).toContain('continues with step');
+    expect(text).toContain('Step 30 of the intrusion');
+  });
+});
 
 describe('report images', () => {
   it('embeds checked PNG images of the content, and shows images pdfkit cannot embed as their alt text', async () => {
