@@ -1,9 +1,9 @@
 import type { Font } from 'fontkit';
 import type { PathSegment } from '../content/load.js';
+import { fontkit } from '../fontkit.js';
 import type { FontSet } from '../fonts.js';
 import type { Comparison } from '../model/comparison.js';
 import type { OutputWarning } from '../render.js';
-import { fontkit } from './fontkit.js';
 
 type Field = readonly [path: readonly PathSegment[], text: string | undefined];
 

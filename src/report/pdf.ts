@@ -1,7 +1,7 @@
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { fontkit } from '../fontkit.js';
 import type { FontSet } from '../fonts.js';
-import { fontkit } from './fontkit.js';
 
 const FACES = ['normal', 'bold', 'italics', 'bolditalics'] as const;
 type Face = (typeof FACES)[number];

@@ -1,4 +1,4 @@
-// fontkit ships no type declarations; this covers the little of its API the report uses.
+// fontkit ships no type declarations; this covers what the report uses (src/diagram declares the rest).
 declare module 'fontkit' {
   export interface Font {
     readonly postscriptName: string;
