@@ -7,13 +7,14 @@ import { loadFonts } from './fonts.js';
 import { imageReader } from './images.js';
 import { type BuildJob, type BuildOptions, type BuildResult, planBuild } from './plan.js';
 import { modelJson, type Output, type RenderResources, renderSource } from './render.js';
+import { reportOutput } from './report/index.js';
 import { readSource } from './source.js';
 import { loadTemplates } from './templates.js';
 import { writeOutputFolder } from './write.js';
 
 /** The outputs every build writes, in order. */
 export function defaultOutputs(): Output[] {
-  return [modelJson, deckOutput];
+  return [modelJson, deckOutput, reportOutput];
 }
 
 async function loadResources(options: BuildOptions, cwd: string): Promise<RenderResources> {

@@ -8,4 +8,5 @@ export type { Comparison } from './model/comparison.js';
 export { type ChangeSet, diffComparisons } from './model/diff.js';
 export { DEFAULT_THRESHOLDS, levelOf, rate } from './model/risk.js';
 export { outputName } from './names.js';
-export { type Artifact, type Output, renderSource } from './render.js';
+export { type Artifact, type Output, type OutputResult, type OutputWarning, renderSource } from './render.js';
+export { reportOutput } from './report/index.js';

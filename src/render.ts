@@ -1,7 +1,8 @@
 import { compileSource } from './compile.js';
 import type { ImageRef } from './content/image-refs.js';
-import type { SourceFile } from './content/load.js';
+import type { PathSegment, SourceFile } from './content/load.js';
 import type { RiskThresholds } from './content/schema.js';
+import { formatPath } from './content/validate.js';
 import type { ContentIssue } from './errors.js';
 import type { FontSet } from './fonts.js';
 import type { ContentImage } from './images.js';
@@ -36,13 +37,35 @@ export interface RenderResources {
   readonly templates: TemplateFiles;
 }
 
-/** One output: comparison in, files out. The stages run in this order, each pure. */
-export type Output = (context: RenderContext) => readonly Artifact[] | Promise<readonly Artifact[]>;
+/**
+ * Something an output noticed about the content, by field path (`threats[0].title`, or
+ * `['body', sectionTitle]`); `needle` is the text to point at. The build locates it in the file.
+ */
+export interface OutputWarning {
+  readonly path: readonly PathSegment[];
+  readonly message: string;
+  readonly needle?: string;
+}
+
+export interface OutputResult {
+  readonly artifacts: readonly Artifact[];
+  readonly warnings: readonly OutputWarning[];
+}
+
+/** One output: comparison in, files (and warnings) out. The stages run in this order, each pure. */
+export type Output = (
+  context: RenderContext,
+) => readonly Artifact[] | OutputResult | Promise<readonly Artifact[] | OutputResult>;
 
 export interface Rendered {
   readonly comparison: Comparison;
   readonly artifacts: readonly Artifact[];
   readonly warnings: readonly ContentIssue[];
+}
+
+/** What an output returned, as `{ artifacts, warnings }` whichever form it used. */
+export function outputResult(result: readonly Artifact[] | OutputResult): OutputResult {
+  return 'artifacts' in result ? result : { artifacts: result, warnings: [] };
 }
 
 export const modelJson: Output = ({ comparison }) => [
@@ -66,7 +89,7 @@ export async function renderSource(
     readImages?: ImageReader | undefined;
   } = {},
 ): Promise<Rendered> {
-  const { comparison, warnings, images } = compileSource(source, options.riskThresholds);
+  const { comparison, warnings, images, locate } = compileSource(source, options.riskThresholds);
   const context: RenderContext = {
     comparison,
     epoch: outputEpoch(comparison, options.sourceDateEpoch),
@@ -75,6 +98,13 @@ export async function renderSource(
     images: images.length > 0 && options.readImages ? await options.readImages(images) : new Map(),
   };
   const artifacts: Artifact[] = [];
-  for (const output of outputs) artifacts.push(...(await output(context)));
-  return { comparison, artifacts, warnings };
+  const issues = [...warnings];
+  for (const output of outputs) {
+    const result = outputResult(await output(context));
+    artifacts.push(...result.artifacts);
+    for (const w of result.warnings) {
+      issues.push({ file: source.path, ...locate(w.path, w.needle), path: formatPath(w.path), message: w.message });
+    }
+  }
+  return { comparison, artifacts, warnings: issues };
 }

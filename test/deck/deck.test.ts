@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SPEAKER_VIEW_HASHES, speakerViewHashes } from '../../src/deck/csp.js';
 import { deckOutput } from '../../src/deck/index.js';
+import { outputResult } from '../../src/render.js';
 import { comparisonYaml } from '../helpers/comparisons.js';
 import { expectedSlideCount, renderContext, renderDeck } from '../helpers/deck.js';
 import { normalizeText, seedSentences } from '../helpers/seed.js';
@@ -124,7 +125,9 @@ describe('the deck of the shipped comparison', () => {
 
   it('writes the deck with reveal.js, the notes plugin, theme, fonts and init script beside it', async () => {
     const context = await renderContext(SEED, readFileSync(SEED, 'utf8'));
-    const paths = (await deckOutput(context)).map((a) => a.path).sort();
+    const paths = outputResult(await deckOutput(context))
+      .artifacts.map((a) => a.path)
+      .sort();
     expect(paths).toEqual([
       'deck.js',
       'fonts/bold-italic.ttf',
@@ -228,7 +231,7 @@ describe('templates', () => {
     writeFileSync(join(dir, 'deck/partials/threat.hbs'), '<p class="my-threat">{{data.rows.length}} rows</p>\n');
     writeFileSync(join(dir, 'deck/theme.css'), '.reveal { color: rebeccapurple; }\n');
     const context = await renderContext(SEED, readFileSync(SEED, 'utf8'), dir);
-    const artifacts = await deckOutput(context);
+    const { artifacts } = outputResult(await deckOutput(context));
     const file = (path: string) => artifacts.find((a) => a.path === path) as { data: string };
     expect(file('index.html').data).toContain('<p class="my-threat">2 rows</p>');
     expect(file('index.html').data).toContain('<table class="deck-table t-defenses">');

@@ -1,0 +1,20 @@
+import type { Output } from '../render.js';
+import { embeddable } from './convert.js';
+import { reportDocument } from './document.js';
+import { missingGlyphWarnings } from './glyphs.js';
+import { renderPdf } from './pdf.js';
+
+/** `report.pdf`: the risk report, laid out by pdfmake in-process, byte-identical for the same epoch. */
+export const reportOutput: Output = async (ctx) => ({
+  artifacts: [
+    {
+      path: 'report.pdf',
+      data: await renderPdf(
+        reportDocument(ctx),
+        ctx.fonts,
+        new Map([...ctx.images.values()].filter(embeddable).map((image) => [image.output, image.bytes])),
+      ),
+    },
+  ],
+  warnings: missingGlyphWarnings(ctx.comparison, ctx.fonts),
+});
