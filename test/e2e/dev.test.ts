@@ -101,6 +101,7 @@ describe('riskdeck dev (built CLI)', () => {
     expect(policy).toContain("connect-src 'self'");
     expect(policy).toContain("script-src 'self'");
     expect(deck.body).toContain('<title>Fixed comparison</title>');
+    expect((await fetchText('/cmp/report.pdf')).status).toBe(200);
   });
 
   it('serves the live-reload client', async () => {
