@@ -1,32 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { z } from 'zod';
+import type { RiskdeckConfig } from './config-schema.js';
 import { RiskdeckError } from './errors.js';
 
-const fontFiles = z.strictObject({
-  family: z.string().min(1),
-  normal: z.string().min(1),
-  bold: z.string().min(1),
-  italics: z.string().min(1),
-  bolditalics: z.string().min(1),
-});
-
-export const configSchema = z.strictObject({
-  $schema: z.string().optional(),
-  outDir: z.string().min(1).optional().describe('Output folder (default "dist")'),
-  contentDir: z.string().min(1).optional().describe('Content folder (default "content")'),
-  templates: z.string().min(1).optional().describe('Folder of template overrides'),
-  theme: z.string().min(1).optional().describe('A CSS file that replaces the deck theme'),
-  fonts: fontFiles.optional().describe('TTF files for the report and diagrams (default: Roboto)'),
-  riskThresholds: z
-    .strictObject({ medium: z.int().min(2).max(25), high: z.int().min(2).max(25), critical: z.int().min(2).max(25) })
-    .refine((t) => t.medium < t.high && t.high < t.critical, { message: 'must rise: medium < high < critical' })
-    .optional()
-    .describe('Default risk thresholds when the content sets none'),
-});
-
-export type RiskdeckConfig = z.infer<typeof configSchema>;
+export type { RiskdeckConfig } from './config-schema.js';
 
 /** For `riskdeck.config.js`: `export default defineConfig({ … })` gives editor completion. */
 export function defineConfig(config: RiskdeckConfig): RiskdeckConfig {
@@ -71,6 +49,8 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
   } catch (error) {
     throw new RiskdeckError('USAGE', `${path}: cannot read the config (${(error as Error).message})`);
   }
+  // The schema (and zod) load only when there is a config file to check.
+  const { configSchema } = await import('./config-schema.js');
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n');

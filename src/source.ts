@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SourceFile } from './content/load.js';
-import { LOAD_LIMITS } from './content/load.js';
+import { LOAD_LIMITS } from './content/load-limits.js';
 import { RiskdeckError } from './errors.js';
 
 export const CONTENT_EXTENSIONS = /\.(md|markdown|ya?ml)$/i;

@@ -1,10 +1,4 @@
 import { parseArgs } from 'node:util';
-import { runBuild } from './build.js';
-import { runDev } from './dev.js';
-import { runDiff } from './diff.js';
-import { runInit } from './init.js';
-import { runSchema } from './schema.js';
-import { runValidate } from './validate.js';
 
 /** What the CLI may touch; the bin passes the real process, tests pass their own. */
 export interface CliDeps {
@@ -84,19 +78,21 @@ export async function main(argv: readonly string[], deps: CliDeps): Promise<numb
     deps.stdout(HELP);
     return EXIT.ok;
   }
+  // Each command loads only what it needs: `build` renders on worker threads, so the main thread never
+  // loads the renderers, and `--help` loads nothing.
   switch (command) {
     case 'build':
-      return runBuild(parsed, deps);
+      return (await import('./build.js')).runBuild(parsed, deps);
     case 'validate':
-      return runValidate(parsed, deps);
+      return (await import('./validate.js')).runValidate(parsed, deps);
     case 'schema':
-      return runSchema(deps);
+      return (await import('./schema.js')).runSchema(deps);
     case 'dev':
-      return runDev(parsed, deps);
+      return (await import('./dev.js')).runDev(parsed, deps);
     case 'diff':
-      return runDiff(parsed, deps);
+      return (await import('./diff.js')).runDiff(parsed, deps);
     case 'init':
-      return runInit(parsed, deps, deps.now().toISOString().slice(0, 10));
+      return (await import('./init.js')).runInit(parsed, deps, deps.now().toISOString().slice(0, 10));
     default:
       deps.stderr(`riskdeck: unknown command "${command}"\nRun "riskdeck --help" for usage.\n`);
       return EXIT.usage;

@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import type { ContentIssue } from '../errors.js';
+import { LOAD_LIMITS } from './load-limits.js';
 
 /** A content file as read from disk: its path (for messages) and its text. */
 export interface SourceFile {
@@ -29,11 +30,7 @@ export interface LoadedSource {
   locate(path: readonly PathSegment[], at?: 'key' | 'value'): { line: number; column: number };
 }
 
-/** Limits that keep a hostile file from exhausting memory; documented in the README. */
-export const LOAD_LIMITS = {
-  maxAliasCount: 100,
-  maxBytes: 8_000_000,
-} as const;
+export { LOAD_LIMITS } from './load-limits.js';
 
 const CORE_TAGS = new Set(
   ['str', 'int', 'float', 'bool', 'null', 'seq', 'map'].map((name) => `tag:yaml.org,2002:${name}`),

@@ -1,4 +1,5 @@
-import * as fontkit from 'fontkit';
+import type * as Fontkit from 'fontkit';
+import { fontkit } from '../fontkit.js';
 import type { FontSet } from '../fonts.js';
 
 /** Text widths in the font that draws the diagrams, so that labels are wrapped to fit, not guessed. */
@@ -10,7 +11,7 @@ export interface TextMeasure {
 }
 
 interface Face {
-  readonly font: fontkit.Font;
+  readonly font: Fontkit.Font;
   /** Advance per code point in em; a glyph's advance never changes, and lookups dominate the cost. */
   readonly advances: Map<number, number>;
 }
@@ -37,7 +38,7 @@ export function createTextMeasure(fonts: FontSet): TextMeasure {
 }
 
 function face(bytes: Uint8Array): Face {
-  return { font: fontkit.create(bytes), advances: new Map() };
+  return { font: fontkit.create(bytes) as Fontkit.Font, advances: new Map() };
 }
 
 function emWidth({ font, advances }: Face, text: string): number {

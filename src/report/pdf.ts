@@ -1,4 +1,3 @@
-import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { fontkit } from '../fontkit.js';
 import type { FontSet } from '../fonts.js';
@@ -53,7 +52,9 @@ export async function renderPdf(
 ): Promise<Uint8Array> {
   const names = namesOf(fonts);
   const files = new Map<string, Uint8Array>([...FACES.map((face) => [names[face], fonts[face]] as const), ...images]);
-  const maker = new (pdfmake as unknown as { constructor: new () => PdfMaker }).constructor();
+  // Loaded on first use, after '../fontkit.js' has given pdfkit the fontkit with the parsed-font cache.
+  const pdfmake = (await import('pdfmake')).default as unknown as { constructor: new () => PdfMaker };
+  const maker = new pdfmake.constructor();
   maker.virtualfs = {
     existsSync: (name) => files.has(name),
     readFileSync: (name) => {

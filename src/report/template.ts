@@ -11,7 +11,9 @@ export interface ReportTemplates {
   readonly footer: Compiled;
 }
 
-const cache = new WeakMap<TemplateFiles, ReportTemplates>();
+/** Compiled templates by the text of the report's templates, so rebuilds with unchanged templates reuse them. */
+const cache = new Map<string, ReportTemplates>();
+const CACHE_SIZE = 8;
 
 function templateError(name: string, error: unknown): RiskdeckError {
   const message = error instanceof Error ? error.message.replace(/\s+/g, ' ').trim() : String(error);
@@ -24,7 +26,11 @@ function templateError(name: string, error: unknown): RiskdeckError {
  * Strict mode turns a misspelt field into an error instead of a silently empty report section.
  */
 export function compileReportTemplates(files: TemplateFiles): ReportTemplates {
-  const cached = cache.get(files);
+  const key = [...files]
+    .filter(([path]) => path.startsWith('report/'))
+    .map(([path, text]) => `${path}\u0000${text}`)
+    .join('\u0001');
+  const cached = cache.get(key);
   if (cached) return cached;
   const env = Handlebars.create();
   for (const [path, text] of files) {
@@ -49,6 +55,7 @@ export function compileReportTemplates(files: TemplateFiles): ReportTemplates {
     header: compile('report/header.hbs'),
     footer: compile('report/footer.hbs'),
   };
-  cache.set(files, templates);
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  cache.set(key, templates);
   return templates;
 }

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+const fontFiles = z.strictObject({
+  family: z.string().min(1),
+  normal: z.string().min(1),
+  bold: z.string().min(1),
+  italics: z.string().min(1),
+  bolditalics: z.string().min(1),
+});
+
+export const configSchema = z.strictObject({
+  $schema: z.string().optional(),
+  outDir: z.string().min(1).optional().describe('Output folder (default "dist")'),
+  contentDir: z.string().min(1).optional().describe('Content folder (default "content")'),
+  templates: z.string().min(1).optional().describe('Folder of template overrides'),
+  theme: z.string().min(1).optional().describe('A CSS file that replaces the deck theme'),
+  fonts: fontFiles.optional().describe('TTF files for the report and diagrams (default: Roboto)'),
+  riskThresholds: z
+    .strictObject({ medium: z.int().min(2).max(25), high: z.int().min(2).max(25), critical: z.int().min(2).max(25) })
+    .refine((t) => t.medium < t.high && t.high < t.critical, { message: 'must rise: medium < high < critical' })
+    .optional()
+    .describe('Default risk thresholds when the content sets none'),
+});
+
+export type RiskdeckConfig = z.infer<typeof configSchema>;
