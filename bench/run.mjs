@@ -100,12 +100,10 @@ async function warmRebuild(runs) {
       const seen = events.length;
       const saved = performance.now();
       writeFileSync(file, original.replace('version: "1.0"', `version: "1.0.${i + 1}"`));
-      await waitFor(() => events.slice(seen).find((e) => e.event === 'reload' && e.data.complete !== false));
-      const after = events.slice(seen);
-      const deckEvent = after.find((e) => e.event === 'reload' || e.event === 'deck-ready');
-      const last = after.find((e) => e.event === 'reload' && e.data.complete !== false);
-      deck.push((deckEvent?.at ?? last.at) - saved);
-      pdf.push(last.at - saved);
+      const reload = await waitFor(() => events.slice(seen).find((e) => e.event === 'reload'));
+      const report = await waitFor(() => events.slice(seen).find((e) => e.event === 'report'));
+      deck.push(reload.at - saved);
+      pdf.push(report.at - saved);
       await new Promise((r) => setTimeout(r, 150));
     }
     return { deck: median(deck), pdf: median(pdf), runs, note: 'includes the 25 ms debounce after the save' };

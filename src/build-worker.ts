@@ -1,29 +1,23 @@
 import { parentPort } from 'node:worker_threads';
 import { buildFile, buildResources } from './build.js';
+import { isRiskdeckError } from './errors.js';
 import type { BuildJob, PortableBuildOptions } from './plan.js';
-import { encodeResult, type WorkerReply } from './pool.js';
+import { encodeResult, type WorkerReply, type WorkerRequest } from './pool.js';
 
 /** A worker thread that builds one content file per message; the pool bounds its time and memory. */
-parentPort?.on('message', async (message: { id: number; job: BuildJob; options: PortableBuildOptions }) => {
-  let reply: WorkerReply;
-  try {
-    const resources = await buildResources(message.options, message.job.cwd);
-    reply = { id: message.id, result: encodeResult(await buildFile(message.job, message.options, resources)) };
-  } catch (error) {
-    const e = error as Error & { code?: string; issues?: unknown };
-    reply =
-      e.name === 'RiskdeckError'
-        ? {
-            id: message.id,
-            result: encodeResult({
-              file: message.job.display,
-              name: message.job.name,
-              outDir: undefined,
-              warnings: [],
-              error: e as never,
-            }),
-          }
-        : { id: message.id, bug: e.stack ?? String(e) };
-  }
-  parentPort?.postMessage(reply);
+parentPort?.on('message', async (message: WorkerRequest) => {
+  parentPort?.postMessage(await handle(message.id, message.job, message.options));
 });
+
+async function handle(id: number, job: BuildJob, options: PortableBuildOptions): Promise<WorkerReply> {
+  const failed = (error: unknown): WorkerReply => {
+    if (!isRiskdeckError(error)) return { id, bug: (error as Error).stack ?? String(error) };
+    return { id, result: encodeResult({ file: job.display, name: job.name, outDir: undefined, warnings: [], error }) };
+  };
+  try {
+    const resources = await buildResources(options, job.cwd);
+    return { id, result: encodeResult(await buildFile(job, options, resources)) };
+  } catch (error) {
+    return failed(error);
+  }
+}

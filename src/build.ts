@@ -1,20 +1,59 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
 import { loadBaseline } from './baseline.js';
-import { deckOutput } from './deck/index.js';
 import { isRiskdeckError, RiskdeckError } from './errors.js';
 import { loadFonts } from './fonts.js';
 import { imageReader } from './images.js';
-import { type BuildJob, type BuildOptions, type BuildResult, planBuild } from './plan.js';
-import { modelJson, type Output, type RenderResources, renderSource } from './render.js';
-import { reportOutput } from './report/index.js';
+import {
+  type BuildJob,
+  type BuildOptions,
+  type BuildResult,
+  OUTPUT_NAMES,
+  type OutputName,
+  planBuild,
+} from './plan.js';
+import { type Artifact, modelJson, type Output, type RenderResources, renderSource } from './render.js';
 import { readSource } from './source.js';
 import { loadTemplates } from './templates.js';
 import { writeOutputFolder } from './write.js';
 
-/** The outputs every build writes, in order. */
-export function defaultOutputs(): Output[] {
-  return [modelJson, deckOutput, reportOutput];
+/** An output whose module loads on first use, so a worker that renders only the deck never loads pdfmake. */
+function lazy(load: () => Promise<Output>): Output {
+  return async (context) => (await load())(context);
+}
+
+const OUTPUTS: Record<OutputName, Output> = {
+  model: modelJson,
+  deck: lazy(async () => (await import('./deck/index.js')).deckOutput),
+  report: lazy(async () => (await import('./report/index.js')).reportOutput),
+};
+
+/** The outputs a build writes, in order: all of them, or the ones named. */
+export function defaultOutputs(only: readonly OutputName[] = OUTPUT_NAMES): Output[] {
+  return OUTPUT_NAMES.filter((name) => only.includes(name)).map((name) => OUTPUTS[name]);
+}
+
+/** The files of `dir` to carry into the new output folder: those named in `keep` (`*`: all) not rendered again. */
+async function kept(dir: string, keep: readonly string[], rendered: readonly Artifact[]): Promise<Artifact[]> {
+  const fresh = new Set(rendered.map((a) => a.path));
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+    .filter((path) => !fresh.has(path) && (keep.includes('*') || keep.includes(path)))
+    .map((path) => ({ path, copyOf: join(dir, path) }));
+}
+
+/** Renders one content file in memory: its artifacts and warnings, or the content error. Writes nothing. */
+export async function renderFile(job: BuildJob, options: BuildOptions, resources: RenderResources) {
+  const source = await readSource(job.file, job.display);
+  const baseline = options.since === undefined ? undefined : await loadBaseline(options.since, job.file, job.cwd);
+  return renderSource(source, options.outputs ?? defaultOutputs(options.only), resources, {
+    sourceDateEpoch: options.sourceDateEpoch,
+    baseline,
+    riskThresholds: options.riskThresholds,
+    readImages: imageReader(job.file),
+  });
 }
 
 async function loadResources(options: BuildOptions, cwd: string): Promise<RenderResources> {
@@ -48,17 +87,11 @@ export async function buildFile(
   options: BuildOptions,
   resources: RenderResources,
 ): Promise<BuildResult> {
-  const { file, display, name } = job;
+  const { display, name } = job;
   try {
-    const source = await readSource(file, display);
-    const baseline = options.since === undefined ? undefined : await loadBaseline(options.since, file, job.cwd);
-    const rendered = await renderSource(source, options.outputs ?? defaultOutputs(), resources, {
-      sourceDateEpoch: options.sourceDateEpoch,
-      baseline,
-      riskThresholds: options.riskThresholds,
-      readImages: imageReader(file),
-    });
-    const written = await writeOutputFolder(job.outDir, name, rendered.artifacts);
+    const rendered = await renderFile(job, options, resources);
+    const carried = options.keep?.length ? await kept(join(job.outDir, name), options.keep, rendered.artifacts) : [];
+    const written = await writeOutputFolder(job.outDir, name, [...rendered.artifacts, ...carried]);
     return { file: display, name, outDir: written, warnings: rendered.warnings, error: undefined };
   } catch (error) {
     if (!isRiskdeckError(error)) throw error;

@@ -21,6 +21,13 @@ export interface BuildOptions {
   readonly fonts?: FontFiles | undefined;
   /** Risk thresholds for content that sets none. */
   readonly riskThresholds?: RiskThresholds | undefined;
+  /** Only these outputs (default: all). A worker gets names, not functions. */
+  readonly only?: readonly OutputName[] | undefined;
+  /**
+   * Files of the current output folder to keep when they are not rendered again: paths, or `*` for every
+   * file. `riskdeck dev` writes the deck first keeping the old `report.pdf`, then the report keeping the rest.
+   */
+  readonly keep?: readonly string[] | undefined;
   /** An earlier version to report changes against: a content file, a model.json, or a git ref. */
   readonly since?: string | undefined;
   readonly outputs?: readonly Output[];
@@ -45,6 +52,10 @@ export interface BuildJob {
 
 /** The part of BuildOptions that crosses into a worker thread: everything but `outputs`. */
 export type PortableBuildOptions = Omit<BuildOptions, 'outputs'>;
+
+/** The outputs by name, in the order a build runs them. */
+export const OUTPUT_NAMES = ['model', 'deck', 'report'] as const;
+export type OutputName = (typeof OUTPUT_NAMES)[number];
 
 /** The jobs for a build, and a refusal for every file whose output folder another file also claims. */
 export async function planBuild(options: BuildOptions): Promise<{ jobs: BuildJob[]; refused: BuildResult[] }> {

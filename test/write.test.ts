@@ -52,6 +52,18 @@ describe('atomic outputs', () => {
     expect(readdirSync(join(dir, 'dist'))).toEqual(['cmp']);
   });
 
+  it('keeps the named files of the previous output when only some outputs are rebuilt', async () => {
+    const report: Output = () => [{ path: 'report.pdf', data: 'old report' }];
+    const stale: Output = () => [{ path: 'stale.txt', data: 'gone next time' }];
+    await build({ cwd: dir, outputs: [modelJson, report, stale] });
+    await build({ cwd: dir, only: ['model'], keep: ['report.pdf'] });
+    expect(readFileSync(join(dir, 'dist/cmp/report.pdf'), 'utf8')).toBe('old report');
+    expect(existsSync(join(dir, 'dist/cmp/stale.txt'))).toBe(false);
+    await build({ cwd: dir, outputs: [stale] });
+    await build({ cwd: dir, only: ['model'], keep: ['*'] });
+    expect(readdirSync(join(dir, 'dist/cmp')).sort()).toEqual(['model.json', 'stale.txt']);
+  });
+
   it('leaves no staging folder behind when writing fails', async () => {
     await expect(writeOutputFolder(join(dir, 'dist'), 'x', [{ path: '../escape', data: 'no' }])).rejects.toThrow(
       'escapes the output folder',

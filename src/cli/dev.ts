@@ -34,8 +34,9 @@ export async function runDev(args: ParsedArgs, deps: CliDeps): Promise<number> {
   }
   const outDir = resolve(deps.cwd, options.outDir ?? 'dist');
   const server = await startDevServer(outDir, host, port);
-  // One warm worker: rebuilds reuse its loaded modules and caches, and a hostile edit cannot hang the server.
-  const pool = new BuildPool(1);
+  // Warm workers: rebuilds reuse their loaded modules and caches, and a hostile edit cannot hang the server.
+  const deckPool = new BuildPool(1);
+  const reportPool = new BuildPool(1);
   const address = server.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
 
@@ -50,8 +51,15 @@ export async function runDev(args: ParsedArgs, deps: CliDeps): Promise<number> {
       server.ok();
     }
     for (const r of results.filter((x) => !x.error)) {
-      deps.stdout(`rebuilt ${r.file} in ${Math.round(performance.now() - started)} ms\n`);
+      deps.stdout(`rebuilt the deck of ${r.file} in ${Math.round(performance.now() - started)} ms\n`);
       server.reload(r.name);
+    }
+  };
+  const reportDone = (results: readonly BuildResult[], started: number) => {
+    for (const r of results) {
+      if (r.error) continue;
+      deps.stdout(`rebuilt the report of ${r.file} in ${Math.round(performance.now() - started)} ms\n`);
+      server.report(r.name);
     }
   };
 
@@ -61,9 +69,15 @@ export async function runDev(args: ParsedArgs, deps: CliDeps): Promise<number> {
       const started = performance.now();
       try {
         if (which === files) options = await resolveBuildOptions(args, deps);
-        const planned = { ...options, files: which };
-        const { jobs, refused } = await planBuild(planned);
-        report([...refused, ...(await pool.run(jobs, planned))], started);
+        // The deck first, keeping the last report, so the open deck reloads as soon as it can; then the
+        // report, keeping the new deck. Each on a warm worker of its own (the deck's never loads pdfmake).
+        const deck = { ...options, files: which, only: ['model', 'deck'] as const, keep: ['report.pdf'] };
+        const { jobs, refused } = await planBuild(deck);
+        const built = [...refused, ...(await deckPool.run(jobs, deck))];
+        report(built, started);
+        const good = jobs.filter((job) => built.some((r) => r.name === job.name && !r.error));
+        if (good.length > 0)
+          reportDone(await reportPool.run(good, { ...deck, only: ['report'], keep: ['*'] }), started);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         deps.stderr(`${message}\n`);
@@ -119,7 +133,7 @@ export async function runDev(args: ParsedArgs, deps: CliDeps): Promise<number> {
     for (const watcher of watchers) watcher.close();
     for (const timer of pending.values()) clearTimeout(timer);
     await queue;
-    await pool.close();
+    await Promise.all([deckPool.close(), reportPool.close()]);
     await server.close();
     deps.stdout(`stopped serving ${relative(deps.cwd, outDir) || outDir}\n`);
   }

@@ -24,6 +24,8 @@ export interface DevServer {
   readonly server: Server;
   /** Tells every connected deck that `name` was rebuilt (or all, without a name). */
   reload(name?: string): void;
+  /** Tells connected clients that the report of `name` was rebuilt (the deck does not reload for it). */
+  report(name: string): void;
   /** Shows a build error over every connected deck until `ok()`. */
   error(message: string): void;
   ok(): void;
@@ -109,6 +111,7 @@ export function startDevServer(root: string, host: string, port: number): Promis
       resolveStart({
         server,
         reload: (name) => send('reload', { name }),
+        report: (name) => send('report', { name }),
         error: (message) => {
           lastError = message;
           send('build-error', { message });

@@ -77,6 +77,10 @@ describe('riskdeck dev (built CLI)', () => {
     writeFileSync(file(), readFileSync(file(), 'utf8').replace('Minimal comparison', 'Edited comparison'));
     await waitFor(() => events.slice(seen).find((e) => e.event === 'reload'), 'a reload event');
     expect((await model()).meta.title).toBe('Edited comparison');
+    // The deck is written first, keeping the last report; the report follows.
+    await waitFor(() => events.slice(seen).find((e) => e.event === 'report'), 'the report to be rebuilt');
+    const order = events.slice(seen).map((e) => e.event);
+    expect(order.indexOf('reload')).toBeLessThan(order.indexOf('report'));
   });
 
   it('keeps serving the last good outputs on a broken edit, reports the error, and recovers', async () => {
