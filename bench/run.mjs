@@ -106,7 +106,7 @@ async function warmRebuild(runs) {
       pdf.push(report.at - saved);
       await new Promise((r) => setTimeout(r, 150));
     }
-    return { deck: median(deck), pdf: median(pdf), runs, note: 'includes the 25 ms debounce after the save' };
+    return { deck: median(deck), pdf: median(pdf), runs, note: 'includes the 10 ms debounce after the save' };
   } finally {
     child.kill('SIGINT');
     rmSync(dir, { recursive: true, force: true });

@@ -10,7 +10,7 @@ import { CONTENT_EXTENSIONS, findContentFiles } from '../source.js';
 import { type CliDeps, EXIT, type ParsedArgs } from './main.js';
 import { resolveBuildOptions } from './options.js';
 
-const DEBOUNCE_MS = 25;
+const DEBOUNCE_MS = 10;
 
 /** `riskdeck dev`: build, serve, and rebuild what an edit affects until `deps.until` settles. */
 export async function runDev(args: ParsedArgs, deps: CliDeps): Promise<number> {
