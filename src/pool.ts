@@ -11,13 +11,21 @@ export interface WorkerLimits {
   readonly baseMs: number;
   readonly msPerKilobyte: number;
   readonly maxOldGenerationSizeMb: number;
+  /** Heap added per KB of content: 8 systems × 1,000 threats (3.3 MB) peaks at 1.6 GB. */
+  readonly mbPerKilobyte: number;
 }
 
 export const WORKER_LIMITS: WorkerLimits = Object.freeze({
   baseMs: 5_000,
   msPerKilobyte: 20,
-  maxOldGenerationSizeMb: 1_024,
+  maxOldGenerationSizeMb: 512,
+  mbPerKilobyte: 0.6,
 });
+
+/** The heap a file's build may use: a base that any ordinary comparison stays far below, plus its size. */
+export function heapLimitMb(bytes: number, limits: WorkerLimits = WORKER_LIMITS): number {
+  return Math.ceil(limits.maxOldGenerationSizeMb + (bytes / 1024) * limits.mbPerKilobyte);
+}
 
 export function timeLimitMs(bytes: number, limits: WorkerLimits = WORKER_LIMITS): number {
   return limits.baseMs + Math.ceil(bytes / 1024) * limits.msPerKilobyte;
@@ -55,6 +63,7 @@ export class BuildPool {
   readonly #size: number;
   readonly #limits: WorkerLimits;
   readonly #idle: Worker[] = [];
+  readonly #heap = new WeakMap<Worker, number>();
   #nextId = 0;
 
   constructor(size: number, limits: WorkerLimits = WORKER_LIMITS) {
@@ -95,11 +104,10 @@ export class BuildPool {
       () => 0,
     );
     const limit = timeLimitMs(bytes, this.#limits);
-    const worker =
-      this.#idle.pop() ??
-      new Worker(WORKER_URL, {
-        resourceLimits: { maxOldGenerationSizeMb: this.#limits.maxOldGenerationSizeMb },
-      });
+    const heap = heapLimitMb(bytes, this.#limits);
+    // A warm worker whose heap limit suits this file, else a new one with the right limit.
+    const fit = this.#idle.findIndex((w) => (this.#heap.get(w) ?? 0) >= heap);
+    const worker = fit >= 0 ? (this.#idle.splice(fit, 1)[0] as Worker) : this.#spawn(heap);
     const id = this.#nextId++;
     const refuse = (message: string) => ({
       refused: {
@@ -136,7 +144,7 @@ export class BuildPool {
       const onError = (error: Error & { code?: string }) => {
         finish(false);
         if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-          done(refuse(`the build needed more than ${this.#limits.maxOldGenerationSizeMb} MB and was stopped`));
+          done(refuse(`the build needed more than ${heap} MB and was stopped`));
         } else fail(error);
       };
       const onExit = () => {
@@ -148,6 +156,12 @@ export class BuildPool {
       worker.on('exit', onExit);
       worker.postMessage({ id, job, options } satisfies WorkerRequest);
     });
+  }
+
+  #spawn(heap: number): Worker {
+    const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: heap } });
+    this.#heap.set(worker, heap);
+    return worker;
   }
 
   async close(): Promise<void> {

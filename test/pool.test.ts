@@ -42,7 +42,7 @@ describe('building on worker threads', () => {
     await buildParallel(options, 1);
     const before = sha(join(dir, 'dist/big/model.json'));
     writeFileSync(file, syntheticContent(8, 200));
-    const pool = new BuildPool(1, { baseMs: 30, msPerKilobyte: 0, maxOldGenerationSizeMb: 1024 });
+    const pool = new BuildPool(1, { baseMs: 30, msPerKilobyte: 0, maxOldGenerationSizeMb: 1024, mbPerKilobyte: 0 });
     const { jobs } = await planBuild(options);
     const [result] = await pool.run(jobs, options);
     await pool.close();
@@ -54,7 +54,7 @@ describe('building on worker threads', () => {
   it('stops a build that needs more memory than its limit', async () => {
     writeFileSync(join(dir, 'content/huge.yaml'), syntheticContent(8, 1000));
     const options = { cwd: dir, files: ['content/huge.yaml'] };
-    const pool = new BuildPool(1, { baseMs: 60_000, msPerKilobyte: 0, maxOldGenerationSizeMb: 24 });
+    const pool = new BuildPool(1, { baseMs: 60_000, msPerKilobyte: 0, maxOldGenerationSizeMb: 24, mbPerKilobyte: 0 });
     const { jobs } = await planBuild(options);
     const [result] = await pool.run(jobs, options);
     await pool.close();
