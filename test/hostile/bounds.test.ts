@@ -1,0 +1,62 @@
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const BIN = resolve('lib/cli/bin.js');
+const PROBE = resolve('test/hostile/rss-probe.mjs');
+const dir = mkdtempSync(join(tmpdir(), 'riskdeck-bounds-'));
+mkdirSync(join(dir, 'content'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Inputs built to exhaust time or memory; each must be refused within these bounds (the issue's). */
+const WALL_MS = 2_000;
+const RSS_MB = 200;
+
+const generated: Record<string, string> = {
+  'ten-megabyte-line.yaml': `title: ${'x'.repeat(10_000_000)}\n`,
+  'ten-thousand-quotes.md': `---\ntitle: x\n---\n\n## Deep\n\n${'>'.repeat(10_000)} deep\n`,
+  'ten-thousand-lists.md': `---\ntitle: x\n---\n\n## Deep\n\n${'- '.repeat(10_000)}deep\n`,
+  'ten-thousand-flow-levels.yaml': `title: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`,
+};
+const corpus = [
+  'yaml-alias-bomb.yaml',
+  'yaml-deep-nesting.yaml',
+  'markdown-quadratic-emphasis.md',
+  'markdown-quadratic-brackets.md',
+  'markdown-deep-quotes.md',
+  'markdown-deep-lists.md',
+  'html-deep-nesting.md',
+];
+
+async function timedBuild(file: string) {
+  const started = performance.now();
+  const result = await run(process.execPath, ['--import', PROBE, BIN, 'build', `content/${file}`], {
+    cwd: dir,
+    maxBuffer: 16 << 20,
+  }).then(
+    (r) => ({ code: 0, stderr: r.stderr }),
+    (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
+  );
+  const wall = performance.now() - started;
+  const rss = Number(/maxrss-kb=(\d+)/.exec(result.stderr)?.[1]) / 1024;
+  return { ...result, wall, rss };
+}
+
+describe('time and memory bounds on hostile input (built CLI)', () => {
+  it.each([...corpus, ...Object.keys(generated)])(
+    '%s is refused with its file and line within 2 s and 200 MB',
+    async (file) => {
+      if (file in generated) writeFileSync(join(dir, 'content', file), generated[file] ?? '');
+      else copyFileSync(resolve('test/hostile/corpus', file), join(dir, 'content', file));
+      const { code, stderr, wall, rss } = await timedBuild(file);
+      expect(code, stderr).toBe(1);
+      expect(stderr).toMatch(new RegExp(`content/${file.replace('.', '\\.')}(:\\d+:\\d+)?`));
+      expect(wall, `${file}: ${Math.round(wall)} ms`).toBeLessThan(WALL_MS);
+      expect(rss, `${file}: ${Math.round(rss)} MB`).toBeLessThan(RSS_MB);
+    },
+  );
+});

@@ -1,0 +1,215 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPdf } from '../helpers/pdf.js';
+import { png } from '../helpers/png.js';
+import { scanDeck } from './scan.js';
+
+const run = promisify(execFile);
+const BIN = resolve('lib/cli/bin.js');
+const CORPUS = resolve('test/hostile/corpus');
+
+/**
+ * What each corpus file must do: render (and stay inert), or be refused with this message at a place.
+ * One row per attack; `test/hostile/corpus/` holds the files.
+ */
+const OUTCOMES: Record<string, 'renders' | RegExp> = {
+  'script-tags.md': 'renders',
+  'event-handlers.md': 'renders',
+  'javascript-urls.md': 'renders',
+  'svg-mathml.md': 'renders',
+  'embeds-and-forms.md': 'renders',
+  'reveal-data-attributes.md': 'renders',
+  'template-syntax.md': 'renders',
+  'css-and-styles.md': 'renders',
+  'ordinary-content.md': 'renders',
+  'bom-crlf.md': 'renders',
+  'image-parent-escape.md': /:7:10 {2}image "\.\.\/canary\.png" is outside the content file's folder/,
+  'image-absolute-path.md': /:71:\d+ {2}image "\/etc\/passwd" is an absolute path/,
+  'image-file-url.md': /:71:\d+ {2}image "file:\/\/\/etc\/passwd" is a URL/,
+  'image-remote-url.md': /:71:\d+ {2}image "https:\/\/evil\.example\/pixel\.png" is a URL/,
+  'image-symlink-escape.md': /:71:\d+ {2}image "img\/escape\.png" is outside the content file's folder/,
+  'image-device-file.md': /:71:\d+ {2}image "img\/zero\.png" is (outside the content file's folder|not a regular file)/,
+  'image-fifo.md': /:71:\d+ {2}image "img\/fifo\.png" is not a regular file/,
+  'image-svg-disguised-as-png.md': /:71:\d+ {2}image "img\/disguised\.png" is not a PNG, JPEG, GIF or WebP image/,
+  'image-html-disguised-as-png.md': /:71:\d+ {2}image "img\/page\.png" is not a PNG, JPEG, GIF or WebP image/,
+  'image-huge-dimensions.md': /:71:\d+ {2}image "img\/huge\.png" is 100000×100000 pixels/,
+  'markdown-quadratic-emphasis.md':
+    /:71:1 {2}section "Narrative": has a paragraph with more than 2000 Markdown markers/,
+  'markdown-quadratic-brackets.md':
+    /:71:1 {2}section "Narrative": has a paragraph with more than 2000 Markdown markers/,
+  'markdown-deep-quotes.md': /:71:1 {2}section "Narrative": nests lists or quotes deeper/,
+  'markdown-deep-lists.md': /:71:1 {2}section "Narrative": nests lists or quotes deeper/,
+  'html-deep-nesting.md': /:71:1 {2}section "Narrative": has a paragraph with more than 2000 Markdown markers/,
+  'yaml-alias-bomb.yaml': /:1:1 {2}Excessive alias count .*; use fewer aliases \(at most 100\)/,
+  'yaml-merge-keys.yaml': /:4:5 {2}YAML merge keys \("<<"\) are not allowed/,
+  'yaml-directives.yaml': /:1:1 {2}YAML directives \(%YAML, %TAG\) are not allowed/,
+  'yaml-custom-tags.yaml': /:1:22 {2}custom YAML tag "!!js\/function" is not allowed/,
+  'yaml-deep-nesting.yaml': /:1:\d+ {2}the YAML is nested too deeply to read/,
+  'invalid-utf8.yaml': /:1:11 {2}the file is not valid UTF-8/,
+  'utf16.yaml': /:1:1 {2}the file is UTF-16 \(little-endian\)/,
+  'utf32.yaml': /:1:1 {2}the file is UTF-32 \(big-endian\)/,
+  'nul-byte.yaml': /:1:9 {2}the file contains a NUL byte/,
+  'control-characters.md': /:7:10 {2}summary: contains the control character U\+0007/,
+  'bidi-override.md': /:7:10 {2}summary: contains the bidirectional control U\+202E/,
+  'bidi-in-url.md': /:71:\d+ {2}section "Narrative": contains the bidirectional control U\+202E/,
+  'zero-width-in-url.md':
+    /:71:\d+ {2}section "Narrative": has a link whose URL contains the invisible character U\+200B/,
+};
+
+const CANARY = `canary-${randomBytes(12).toString('hex')}`;
+let root: string;
+let project: string;
+let stderr = '';
+const before = new Map<string, string>();
+
+const hashTree = (dir: string) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map(
+      (e) =>
+        `${join(e.parentPath, e.name).slice(dir.length)} ${createHash('sha256')
+          .update(readFileSync(join(e.parentPath, e.name)))
+          .digest('hex')}`,
+    )
+    .sort()
+    .join('\n');
+const outputOf = (file: string) => file.replace(/\.(md|yaml)$/, '');
+const contentFiles = () => readdirSync(join(project, 'content')).filter((f) => /\.(md|yaml)$/.test(f));
+
+async function riskdeck(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: project, maxBuffer: 64 << 20 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+beforeAll(async () => {
+  // root/canary.* hold a secret outside the content folder; every escape tries to reach them.
+  root = mkdtempSync(join(tmpdir(), 'riskdeck-hostile-'));
+  project = join(root, 'project');
+  const content = join(project, 'content');
+  mkdirSync(join(content, 'img'), { recursive: true });
+  writeFileSync(join(root, 'canary.txt'), CANARY);
+  writeFileSync(join(project, 'canary.png'), Buffer.concat([png(4, 4), Buffer.from(CANARY)]));
+  writeFileSync(join(root, 'canary.png'), Buffer.concat([png(4, 4), Buffer.from(CANARY)]));
+  writeFileSync(join(content, 'img/diagram.png'), png(320, 160));
+  writeFileSync(
+    join(content, 'img/disguised.png'),
+    `<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><text>${CANARY}</text></svg>`,
+  );
+  writeFileSync(join(content, 'img/page.png'), `<!doctype html><script>alert(1)</script>${CANARY}`);
+  writeFileSync(join(content, 'img/huge.png'), png(100_000, 100_000));
+  symlinkSync(join(root, 'canary.png'), join(content, 'img/escape.png'));
+  symlinkSync('/dev/zero', join(content, 'img/zero.png'));
+  execFileSync('mkfifo', [join(content, 'img/fifo.png')]);
+
+  // First a good build under every name, so that a refused file must leave its last good outputs alone.
+  const good = readFileSync(join(CORPUS, 'ordinary-content.md'), 'utf8');
+  const goodYaml = readFileSync('test/fixtures/content/minimal.yaml', 'utf8');
+  for (const file of Object.keys(OUTCOMES))
+    writeFileSync(join(content, file), file.endsWith('.yaml') ? goodYaml : good);
+  const first = await riskdeck('build', '--quiet');
+  expect(first.code, first.stderr).toBe(0);
+  for (const file of Object.keys(OUTCOMES)) before.set(file, hashTree(join(project, 'dist', outputOf(file))));
+
+  for (const file of Object.keys(OUTCOMES)) copyFileSync(join(CORPUS, file), join(content, file));
+  const second = await riskdeck('build', '--quiet');
+  stderr = second.stderr;
+  expect(second.code).toBe(1);
+}, 240_000);
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('the hostile corpus through the real build', () => {
+  it('has an expected outcome for every corpus file', () => {
+    expect(readdirSync(CORPUS).sort()).toEqual(Object.keys(OUTCOMES).sort());
+    expect(contentFiles().sort()).toEqual(Object.keys(OUTCOMES).sort());
+  });
+
+  const refusedFiles = Object.entries(OUTCOMES).filter((e): e is [string, RegExp] => e[1] !== 'renders');
+  it.each(refusedFiles)('%s is refused with its place and reason, and its last good outputs stay', (file, message) => {
+    const lines = stderr.split('\n').filter((line) => line.startsWith(`content/${file}:`));
+    expect(
+      lines.some((line) => message.test(line)),
+      `${file}:\n${lines.join('\n')}`,
+    ).toBe(true);
+    expect(hashTree(join(project, 'dist', outputOf(file)))).toBe(before.get(file));
+  });
+
+  const rendered = Object.entries(OUTCOMES)
+    .filter(([, outcome]) => outcome === 'renders')
+    .map(([file]) => file);
+  it.each(rendered)('%s renders a deck with nothing live from content, and the canary stays out', async (file) => {
+    const dir = join(project, 'dist', outputOf(file));
+    // The good build before used ordinary-content.md under every name, so the others must have changed.
+    if (file !== 'ordinary-content.md') expect(hashTree(dir)).not.toBe(before.get(file));
+    const html = readFileSync(join(dir, 'index.html'), 'utf8');
+    expect(scanDeck(html)).toEqual([]);
+    const pdf = await readPdf(readFileSync(join(dir, 'report.pdf')));
+    expect(pdf.pages.length).toBeGreaterThan(1);
+    const everything = readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => readFileSync(join(e.parentPath, e.name)).toString('latin1'))
+      .join('\n');
+    expect(everything.includes(CANARY)).toBe(false);
+    expect(
+      pdf.pages
+        .map((p) => p.text)
+        .join(' ')
+        .includes(CANARY),
+    ).toBe(false);
+  });
+
+  it('wrote nothing outside dist/ and ran nothing the corpus asks for', () => {
+    expect(readdirSync(root).sort()).toEqual(['canary.png', 'canary.txt', 'project']);
+    expect(readdirSync(project).sort()).toEqual(['canary.png', 'content', 'dist']);
+    expect(existsSync('/tmp/riskdeck-pwned')).toBe(false);
+    expect(existsSync('/tmp/pwned')).toBe(false);
+  });
+
+  it('keeps ordinary content working: link, image, code, table, emoji and non-Latin text, in deck and PDF', async () => {
+    const dir = join(project, 'dist/ordinary-content');
+    const html = readFileSync(join(dir, 'index.html'), 'utf8');
+    expect(html).toContain('<a href="https://example.com/path?q=a_b&amp;r=1#frag"');
+    expect(html).toContain('<a href="mailto:security@example.com"');
+    expect(html).toMatch(/<img src="images\/[0-9a-f]{16}\.png" alt="A diagram beside the content"/);
+    expect(html).toContain('<code>inline code</code>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    for (const text of [
+      'Seccomp',
+      'Enabled ✅',
+      '👩‍💻',
+      'コンテナの分離',
+      'عزل الحاويات',
+      'απομόνωση',
+      'snake_case_name',
+    ]) {
+      expect(html).toContain(text);
+    }
+    const pdf = await readPdf(readFileSync(join(dir, 'report.pdf')));
+    const text = pdf.pages.map((p) => p.text).join(' ');
+    for (const words of ['Ordinary content keeps working', 'inline code', 'Seccomp', 'snake_case_name', 'Ελληνικά']) {
+      expect(text).toContain(words);
+    }
+    const links = pdf.pages.flatMap((p) => p.links.map((l) => l.url));
+    expect(links).toContain('https://example.com/path?q=a_b&r=1#frag');
+  });
+});
