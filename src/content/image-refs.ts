@@ -1,6 +1,7 @@
 import { Lexer, type Token } from 'marked';
 import type { SourceLocation } from '../errors.js';
 import type { LocatedSection, PathSegment } from './load.js';
+import { forEachString } from './walk.js';
 
 /** An image a content file refers to, with the place to name when it cannot be used. */
 export interface ImageRef extends SourceLocation {
@@ -37,16 +38,9 @@ export function collectImageRefs(
   locate: (path: readonly PathSegment[]) => { line: number; column: number },
 ): ImageRef[] {
   const refs: ImageRef[] = [];
-  const walk = (value: unknown, path: PathSegment[]) => {
-    if (typeof value === 'string') {
-      for (const src of imagesIn(value)) refs.push({ file, ...locate(path), src });
-    } else if (Array.isArray(value)) {
-      for (const [i, item] of value.entries()) walk(item, [...path, i]);
-    } else if (value !== null && typeof value === 'object') {
-      for (const [key, item] of Object.entries(value)) walk(item, [...path, key]);
-    }
-  };
-  walk(data, []);
+  forEachString(data, (text, path) => {
+    for (const src of imagesIn(text)) refs.push({ file, ...locate(path), src });
+  });
   for (const section of body) {
     for (const src of imagesIn(section.markdown)) {
       const offset = section.markdown.indexOf(src);

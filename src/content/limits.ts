@@ -1,6 +1,7 @@
 import type { ContentIssue, SourceLocation } from '../errors.js';
 import type { LocatedSection, PathSegment } from './load.js';
 import { formatPath } from './validate.js';
+import { forEachString } from './walk.js';
 
 /**
  * Bounds on Markdown text that keep marked linear. Measured with marked 18 on Node 20 (2 cores):
@@ -105,20 +106,13 @@ export function checkTextLimits(
   locate: Locate,
 ): ContentIssue[] {
   const issues: ContentIssue[] = [];
-  const walk = (value: unknown, path: PathSegment[]) => {
-    if (typeof value === 'string') {
-      const key = path.at(-1);
-      const markdown = !(key === 'id' || key === 'url' || key === 'date' || key === 'version' || key === '$schema');
-      for (const problem of textProblems(value, markdown, MARKDOWN_LIMITS.fieldChars)) {
-        issues.push({ ...locate(path), path: formatPath(path), message: problem.message });
-      }
-    } else if (Array.isArray(value)) {
-      for (const [i, item] of value.entries()) walk(item, [...path, i]);
-    } else if (value !== null && typeof value === 'object') {
-      for (const [key, item] of Object.entries(value)) walk(item, [...path, key]);
+  forEachString(data, (value, path) => {
+    const key = path.at(-1);
+    const markdown = !(key === 'id' || key === 'url' || key === 'date' || key === 'version' || key === '$schema');
+    for (const problem of textProblems(value, markdown, MARKDOWN_LIMITS.fieldChars)) {
+      issues.push({ ...locate(path), path: formatPath(path), message: problem.message });
     }
-  };
-  walk(data, []);
+  });
   for (const section of body) {
     for (const problem of textProblems(section.markdown, true, MARKDOWN_LIMITS.sectionChars)) {
       const at = lineColumn(section.markdown, problem.offset);

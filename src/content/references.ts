@@ -2,6 +2,7 @@ import type { ContentIssue, SourceLocation } from '../errors.js';
 import type { NarrativeSection, PathSegment } from './load.js';
 import { didYouMean } from './suggest.js';
 import { formatPath } from './validate.js';
+import { forEachString } from './walk.js';
 
 type Locate = (path: readonly PathSegment[], at?: 'key' | 'value') => SourceLocation;
 type Raw = Record<string, unknown>;
@@ -127,16 +128,9 @@ export function checkReferences(
     });
   });
 
-  const walkCitations = (value: unknown, path: PathSegment[]) => {
-    if (typeof value === 'string') {
-      for (const id of citationsIn(value)) expect('reference', references, id, path);
-    } else if (Array.isArray(value)) {
-      for (const [i, item] of value.entries()) walkCitations(item, [...path, i]);
-    } else if (value !== null && typeof value === 'object') {
-      for (const [key, item] of Object.entries(value)) walkCitations(item, [...path, key]);
-    }
-  };
-  walkCitations(root, []);
+  forEachString(root, (text, path) => {
+    for (const id of citationsIn(text)) expect('reference', references, id, path);
+  });
   for (const section of body) {
     for (const id of citationsIn(section.markdown)) {
       if (!references.has(id)) {
