@@ -65,6 +65,10 @@ export function startDevServer(root: string, host: string, port: number): Promis
       req.on('close', () => clients.delete(res));
       return;
     }
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
     if (url.pathname === '/__riskdeck/live.js') {
       res.writeHead(200, { 'content-type': TYPES['.js'] ?? '', 'cache-control': 'no-store' });
       res.end(LIVE_CLIENT);

@@ -27,5 +27,6 @@ export function requireTool(tool: string): { path: string; skip: false } | { pat
   if (path) return { path, skip: false };
   const message = `${tool} is not installed; install it with: ${INSTALL[tool] ?? `apt-get install -y ${tool}`}`;
   if (process.env.CI === 'true') throw new Error(`${message} (CI=true, so this fails instead of skipping)`);
+  console.warn(`skipped: ${message}`);
   return { path: undefined, skip: message };
 }

@@ -11,7 +11,6 @@ const run = promisify(execFile);
 const BIN = resolve('lib/cli/bin.js');
 const qpdf = requireTool('qpdf');
 const pdffonts = requireTool('pdffonts');
-for (const tool of [qpdf, pdffonts]) if (tool.skip) console.warn(`skipped: ${tool.skip}`);
 
 let dir: string;
 const report = () => join(dir, 'dist/runc-vs-kata/report.pdf');
