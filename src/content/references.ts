@@ -1,5 +1,5 @@
 import type { ContentIssue, SourceLocation } from '../errors.js';
-import type { NarrativeSection, PathSegment } from './load.js';
+import type { LocatedSection, PathSegment } from './load.js';
 import { didYouMean } from './suggest.js';
 import { formatPath } from './validate.js';
 import { forEachString } from './walk.js';
@@ -28,7 +28,7 @@ export function citationsIn(markdown: string): string[] {
  */
 export function checkReferences(
   data: unknown,
-  body: readonly NarrativeSection[],
+  body: readonly LocatedSection[],
   locate: Locate,
 ): { issues: ContentIssue[]; warnings: ContentIssue[] } {
   const issues: ContentIssue[] = [];
@@ -133,13 +133,15 @@ export function checkReferences(
   });
   for (const section of body) {
     for (const id of citationsIn(section.markdown)) {
-      if (!references.has(id)) {
-        report(
-          issues,
-          [],
-          `section "${section.title}" cites unknown reference "${id}"${didYouMean(id, references)}; add it to references or fix the id`,
-        );
-      }
+      if (references.has(id)) continue;
+      const before = section.markdown.slice(0, section.markdown.indexOf(`[@${id}]`)).split('\n');
+      issues.push({
+        file: locate([]).file,
+        line: section.line + before.length - 1,
+        column: (before.at(-1)?.length ?? 0) + 1,
+        path: `section "${section.title}"`,
+        message: `cites unknown reference "${id}"${didYouMean(id, references)}; add it to references or fix the id`,
+      });
     }
   }
   return { issues, warnings };

@@ -54,6 +54,13 @@ describe('validateSource', () => {
     expect(found.some((m) => m.includes('systems[2].id: duplicate id "alpha"'))).toBe(true);
   });
 
+  it('places an unknown citation in the Markdown body at its line and column', () => {
+    const text = `---\n${readFileSync('test/fixtures/content/minimal.yaml', 'utf8')}---\n\n## Scope\n\nAs shown in\nthe guide [@gide].\n`;
+    expect(messages('body.md', text)).toEqual([
+      'body.md:22:11  section "Scope": cites unknown reference "gide"; add it to references or fix the id',
+    ]);
+  });
+
   it('asks for both likelihood and impact, and quotes for numeric versions', () => {
     const { path, text } = fixture('minimal.yaml');
     const changed = text.replace('likelihood: 1, impact: 2', 'likelihood: 1').replace('version: "0.1"', 'version: 0.1');
