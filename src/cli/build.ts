@@ -25,14 +25,18 @@ export async function runBuild(args: ParsedArgs, deps: CliDeps): Promise<number>
     return EXIT.usage;
   }
   let failed = false;
+  let usage = false;
   for (const result of results) {
     for (const warning of result.warnings) deps.stderr(`warning: ${formatIssue(warning)}\n`);
     if (result.error) {
       failed = true;
+      // A theme or font that cannot be read is a usage error, found on the worker that loads it.
+      usage ||= result.error.code === 'USAGE';
       deps.stderr(`${result.error.message}\n`);
     } else if (!quiet) {
       deps.stdout(`built ${result.file} → ${result.outDir}\n`);
     }
   }
+  if (usage) return EXIT.usage;
   return failed ? EXIT.content : EXIT.ok;
 }

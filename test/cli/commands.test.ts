@@ -88,6 +88,34 @@ describe('config file', () => {
     expect(existsSync(join(dir, 'flagged/cmp/model.json'))).toBe(true);
   });
 
+  it('selects other TTF fonts for the deck and the report from the config', async () => {
+    mkdirSync(join(dir, 'content'));
+    mkdirSync(join(dir, 'brand'));
+    cpSync(join(dir, 'v1.yaml'), join(dir, 'content/cmp.yaml'));
+    const roboto = join('node_modules/pdfmake/fonts/Roboto');
+    const faces = { normal: 'Regular', bold: 'Medium', italics: 'Italic', bolditalics: 'MediumItalic' };
+    for (const [face, file] of Object.entries(faces)) {
+      cpSync(join(roboto, `Roboto-${file}.ttf`), join(dir, 'brand', `${face}.ttf`));
+    }
+    writeFileSync(
+      join(dir, 'riskdeck.config.json'),
+      JSON.stringify({
+        fonts: { family: 'Brand Sans', ...Object.fromEntries(Object.keys(faces).map((f) => [f, `brand/${f}.ttf`])) },
+      }),
+    );
+    expect(await cli('build')).toBe(0);
+    expect(readFileSync(join(dir, 'dist/cmp/layout.css'), 'utf8')).toContain('font-family:"Brand Sans"');
+    expect(readFileSync(join(dir, 'dist/cmp/report.pdf')).length).toBeGreaterThan(10_000);
+    writeFileSync(
+      join(dir, 'riskdeck.config.json'),
+      JSON.stringify({
+        fonts: { family: 'X', normal: 'no.ttf', bold: 'no.ttf', italics: 'no.ttf', bolditalics: 'no.ttf' },
+      }),
+    );
+    expect(await cli('build')).toBe(2);
+    expect(err.join('')).toContain('cannot read the fonts');
+  });
+
   it('rejects an unknown config key with its name', async () => {
     writeFileSync(join(dir, 'riskdeck.config.json'), JSON.stringify({ outdir: 'x' }));
     expect(await cli('build', 'v1.yaml')).toBe(2);
