@@ -1,5 +1,6 @@
 import { type FSWatcher, watch } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import { CONFIG_NAMES } from '../config.js';
 import { startDevServer } from '../dev/server.js';
 import { formatIssue, isRiskdeckError } from '../errors.js';
@@ -102,15 +103,24 @@ export async function runDev(args: ParsedArgs, deps: CliDeps): Promise<number> {
     );
   };
   const watchers: FSWatcher[] = [];
+  // Folders, not files, and not `recursive`: on Linux, Node 20 implements a recursive watch by watching each
+  // file, and an editor that saves by writing a new file and renaming it over the old one (vim, sed -i, many
+  // IDEs) leaves that watch on a file that no longer exists. A folder's watch sees every save.
   const watchDir = (dir: string, onChange: (path: string) => void) => {
     try {
-      const watcher = watch(dir, { recursive: true }, (_event, name) => {
+      const watcher = watch(dir, (_event, name) => {
         if (name) onChange(resolve(dir, name.toString()));
       });
       watcher.on('error', () => undefined);
       watchers.push(watcher);
     } catch {
       // A folder that does not exist has nothing to watch.
+    }
+  };
+  const watchTree = async (dir: string, onChange: (path: string) => void) => {
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+    for (const folder of [dir, ...entries.filter((e) => e.isDirectory()).map((e) => join(e.parentPath, e.name))]) {
+      watchDir(folder, onChange);
     }
   };
   for (const dir of new Set(files.map((f) => dirname(f)))) {
@@ -122,7 +132,8 @@ export async function runDev(args: ParsedArgs, deps: CliDeps): Promise<number> {
       }
     });
   }
-  if (options.templatesDir !== undefined) watchDir(resolve(deps.cwd, options.templatesDir), () => schedule('*', files));
+  if (options.templatesDir !== undefined)
+    await watchTree(resolve(deps.cwd, options.templatesDir), () => schedule('*', files));
   watchDir(deps.cwd, (path) => {
     if (CONFIG_NAMES.some((name) => path === resolve(deps.cwd, name)) || path === options.theme) schedule('*', files);
   });

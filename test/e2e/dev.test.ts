@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -81,6 +81,20 @@ describe('riskdeck dev (built CLI)', () => {
     await waitFor(() => events.slice(seen).find((e) => e.event === 'report'), 'the report to be rebuilt');
     const order = events.slice(seen).map((e) => e.event);
     expect(order.indexOf('reload')).toBeLessThan(order.indexOf('report'));
+  });
+
+  it('sees every save of an editor that writes a new file and renames it over the old one', async () => {
+    for (const title of ['Renamed once', 'Renamed twice']) {
+      const seen = events.length;
+      const temp = join(dir, 'content/.cmp.yaml.swp');
+      writeFileSync(temp, readFileSync(file(), 'utf8').replace(/^title: .*$/m, `title: ${title}`));
+      renameSync(temp, file());
+      await waitFor(() => events.slice(seen).find((e) => e.event === 'reload'), `a reload after "${title}"`);
+      expect((await model()).meta.title).toBe(title);
+    }
+    const seen = events.length;
+    writeFileSync(file(), readFileSync(file(), 'utf8').replace(/^title: .*$/m, 'title: Edited comparison'));
+    await waitFor(() => events.slice(seen).find((e) => e.event === 'reload'), 'a reload after an in-place write');
   });
 
   it('keeps serving the last good outputs on a broken edit, reports the error, and recovers', async () => {
