@@ -6,11 +6,12 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { FRAME, SLIDE } from '../../src/deck/geometry.js';
 import type { Comparison } from '../../src/model/comparison.js';
+import { launchChromium } from '../helpers/browser.js';
 import { comparisonYaml } from '../helpers/comparisons.js';
 import { expectedSlideCount } from '../helpers/deck.js';
 import { png } from '../helpers/png.js';
@@ -66,7 +67,7 @@ beforeAll(async () => {
     if (r.error && !HOSTILE.some((f) => r.file.endsWith(f))) throw r.error;
     refused.set(r.name, r.error?.code);
   }
-  browser = await chromium.launch({ executablePath: chromiumTool.path as string });
+  browser = await launchChromium(chromiumTool.path as string);
 }, 120_000);
 
 afterAll(async () => {

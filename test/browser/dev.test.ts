@@ -3,8 +3,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser.js';
 import { requireTool } from '../helpers/tools.js';
 
 const chromiumTool = requireTool('chromium');
@@ -29,17 +30,7 @@ beforeAll(async () => {
     await new Promise((r) => setTimeout(r, 50));
   }
   base = /serving (http:\/\/\S+)\//.exec(out)?.[1] ?? '';
-  browser = await chromium.launch({
-    executablePath: chromiumTool.path ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium(chromiumTool.path ?? '/usr/bin/chromium');
 });
 
 afterAll(async () => {
