@@ -21,10 +21,9 @@ export async function findContentFiles(dir: string): Promise<string[]> {
 /** Reads a content file as UTF-8, refusing what is not text. */
 export async function readSource(path: string, displayPath: string): Promise<SourceFile> {
   const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
-    throw new RiskdeckError(
-      'CONTENT_UNREADABLE',
-      `${displayPath}: cannot read the file (${error.code ?? error.message})`,
-    );
+    const why =
+      error.code === 'ENOENT' ? 'no such file; check the path' : `cannot read it (${error.code ?? error.message})`;
+    throw new RiskdeckError('CONTENT_UNREADABLE', `${displayPath}: ${why}`);
   });
   if (bytes.length > LOAD_LIMITS.maxBytes) {
     throw new RiskdeckError(

@@ -26,6 +26,12 @@ describe('readSource', () => {
     await expect(read(Buffer.from([0x00, 0x00, 0xfe, 0xff, 0, 0, 0, 0x61]))).rejects.toThrow('UTF-32 (big-endian)');
   });
 
+  it('says when the file does not exist', async () => {
+    await expect(readSource(join(dir, 'missing.md'), 'content/missing.md')).rejects.toThrow(
+      'content/missing.md: no such file; check the path',
+    );
+  });
+
   it('refuses NUL bytes with their place', async () => {
     await expect(read('title: a\nsum\u0000mary: b\n')).rejects.toThrow(
       'content/c.yaml:2:4  the file contains a NUL byte',
