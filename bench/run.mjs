@@ -1,13 +1,14 @@
 // riskdeck benchmark: builds synthetic comparisons of growing size and prints time per phase, peak
 // memory, pages and slides; then the cold start of the CLI and the warm rebuild inside `riskdeck dev`.
 // Usage: npm run bench [-- --sizes 2x10,4x50 --runs 3]. Results also go to bench/results/<date>.json.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { syntheticContent } from './synthetic.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'lib/cli/bin.js');
@@ -53,6 +54,25 @@ function coldStart(runs) {
     rmSync(dir, { recursive: true, force: true });
   }
   return { median: median(times), min: Math.min(...times), max: Math.max(...times), runs };
+}
+
+/** The built CLI on a synthetic comparison: wall time and the process's peak RSS (worker threads included). */
+function cliBuild(systems, threats) {
+  const dir = mkdtempSync(join(tmpdir(), 'riskdeck-bench-cli-'));
+  try {
+    mkdirSync(join(dir, 'content'));
+    writeFileSync(join(dir, 'content/synthetic.yaml'), syntheticContent(systems, threats));
+    const started = performance.now();
+    const result = spawnSync(process.execPath, ['--import', join(root, 'bench/rss-probe.mjs'), bin, 'build', '-q'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    const wall = performance.now() - started;
+    if (result.status !== 0) throw new Error(result.stderr);
+    return { wall, peakRssMb: Number(/maxrss-kb=(\d+)/.exec(result.stderr)?.[1]) / 1024 };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Starts `riskdeck dev`, saves an edit N times, and times save → "rebuilt" event for the deck and the PDF. */
@@ -132,6 +152,10 @@ const line = (cells) => cells.map((c, i) => c.padStart(widths[i])).join('  ');
 console.log(line(header));
 for (const row of table) console.log(line(row));
 
+const cli = cliBuild(8, 200);
+console.log(
+  `\n\`riskdeck build\` of 8x200 (the CLI, one worker): ${ms(cli.wall)} ms, peak RSS ${Math.round(cli.peakRssMb)} MB`,
+);
 const cold = coldStart(runs);
 console.log(
   `\ncold \`riskdeck build content/runc-vs-kata.md\`: median ${ms(cold.median)} ms (min ${ms(cold.min)}, max ${ms(cold.max)}, ${runs} runs)`,
@@ -144,7 +168,15 @@ const big = rows.find((r) => r.size === '8x1000');
 const mid = rows.find((r) => r.size === '8x200');
 if (big && mid) console.log(`growth 8x1000 / 8x200: ${(big.total / mid.total).toFixed(2)}× for 5× the threats`);
 
-const results = { date: new Date().toISOString(), node: process.version, cpus: 2, sizes: rows, cold, warm };
+const results = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpus: 2,
+  sizes: rows,
+  cli8x200: cli,
+  cold,
+  warm,
+};
 mkdirSync(join(root, 'bench/results'), { recursive: true });
 const out = join(root, 'bench/results', `${results.date.slice(0, 19).replace(/[:T]/g, '-')}.json`);
 writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);

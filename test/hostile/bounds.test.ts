@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const BIN = resolve('lib/cli/bin.js');
-const PROBE = resolve('test/hostile/rss-probe.mjs');
+const PROBE = resolve('bench/rss-probe.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'riskdeck-bounds-'));
 mkdirSync(join(dir, 'content'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
