@@ -72,6 +72,22 @@ describe('riskdeck init', () => {
   });
 });
 
+describe('riskdeck build over several files', () => {
+  it('shows progress on a terminal, and none with --quiet or when not a terminal', async () => {
+    mkdirSync(join(dir, 'content'));
+    for (const name of ['a', 'b', 'c']) cpSync(join(dir, 'v1.yaml'), join(dir, `content/${name}.yaml`));
+    const onTerminal = { ...deps(), isTTY: true };
+    expect(await main(['build'], onTerminal)).toBe(0);
+    const progress = err.join('');
+    for (const step of ['[1/3]', '[2/3]', '[3/3]']) expect(progress).toContain(step);
+    expect(out.join('')).toContain('built content/c.yaml');
+    err.length = 0;
+    expect(await main(['build', '--quiet'], onTerminal)).toBe(0);
+    expect(await cli('build')).toBe(0);
+    expect(err.join('')).not.toContain('[1/3]');
+  });
+});
+
 describe('config file', () => {
   it('applies riskdeck.config.json with paths relative to its folder, and flags win over it', async () => {
     mkdirSync(join(dir, 'conf'));
