@@ -2,18 +2,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultOutputs } from '../lib/build.js';
 import { loadSource } from '../lib/content/load.js';
 import { validateSource } from '../lib/content/validate.js';
-import { renderDeckHtml } from '../lib/deck/index.js';
 import { createTextMeasure, renderAttackFlow, renderRiskMatrix, renderScoreChart } from '../lib/diagram/index.js';
-import { loadFonts } from '../lib/fonts.js';
+import { loadFonts } from '../lib/fonts/load.js';
 import { buildComparison } from '../lib/model/comparison.js';
-import { outputEpoch } from '../lib/render.js';
-import { reportDocument } from '../lib/report/document.js';
-import { renderPdf } from '../lib/report/pdf.js';
-import { loadTemplates } from '../lib/templates.js';
-import { writeOutputFolder } from '../lib/write.js';
+import { renderDeckHtml } from '../lib/outputs/deck/index.js';
+import { outputEpoch } from '../lib/outputs/render.js';
+import { reportDocument } from '../lib/outputs/report/document.js';
+import { renderPdf } from '../lib/outputs/report/pdf.js';
+import { defaultOutputs } from '../lib/pipeline/build.js';
+import { writeOutputFolder } from '../lib/pipeline/write.js';
+import { loadTemplates } from '../lib/resources/templates.js';
 import { syntheticContent } from './synthetic.mjs';
 
 export async function measureSize(systems, threats) {

@@ -11,10 +11,10 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pdfmake from 'pdfmake';
 import { chromium } from 'playwright-core';
-import { compileSource } from '../lib/compile.js';
 import { createTextMeasure, renderAttackFlowParts, renderRiskMatrix, renderScoreChart } from '../lib/diagram/index.js';
-import { defaultFontFiles, loadFonts } from '../lib/fonts.js';
-import { outputName } from '../lib/names.js';
+import { defaultFontFiles, loadFonts } from '../lib/fonts/load.js';
+import { compileSource } from '../lib/model/compile.js';
+import { outputName } from '../lib/pipeline/names.js';
 
 const DEFAULT_FILES = [
   ...readdirSync('content')

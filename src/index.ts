@@ -1,12 +1,12 @@
-export { type BuildOptions, type BuildResult, build } from './build.js';
-export { compileSource } from './compile.js';
-export { defineConfig, type RiskdeckConfig } from './config.js';
 export type { SourceFile } from './content/load.js';
 export { type Content, contentJsonSchema, contentSchema } from './content/schema.js';
 export { type ContentIssue, formatIssue, RiskdeckError } from './errors.js';
 export type { Comparison } from './model/comparison.js';
+export { compileSource } from './model/compile.js';
 export { type ChangeSet, diffComparisons } from './model/diff.js';
 export { DEFAULT_THRESHOLDS, levelOf, rate } from './model/risk.js';
-export { outputName } from './names.js';
-export { type Artifact, type Output, type OutputResult, type OutputWarning, renderSource } from './render.js';
-export { reportOutput } from './report/index.js';
+export { type Artifact, type Output, type OutputResult, type OutputWarning, renderSource } from './outputs/render.js';
+export { reportOutput } from './outputs/report/index.js';
+export { type BuildOptions, type BuildResult, build } from './pipeline/build.js';
+export { outputName } from './pipeline/names.js';
+export { defineConfig, type RiskdeckConfig } from './resources/config.js';

@@ -1,7 +1,7 @@
 import { formatIssue, isRiskdeckError } from '../errors.js';
-import type { BuildResult } from '../plan.js';
-import { buildParallel } from '../pool.js';
-import { type CliDeps, EXIT, type ParsedArgs } from './main.js';
+import type { BuildResult } from '../pipeline/plan.js';
+import { buildParallel } from '../pipeline/pool.js';
+import { type CliDeps, EXIT, type ParsedArgs } from './context.js';
 import { resolveBuildOptions } from './options.js';
 
 export async function runBuild(args: ParsedArgs, deps: CliDeps): Promise<number> {

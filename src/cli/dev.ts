@@ -1,14 +1,14 @@
 import { type FSWatcher, watch } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { CONFIG_NAMES } from '../config.js';
 import { startDevServer } from '../dev/server.js';
 import { formatIssue, isRiskdeckError } from '../errors.js';
-import type { BuildOptions, BuildResult } from '../plan.js';
-import { planBuild } from '../plan.js';
-import { BuildPool } from '../pool.js';
-import { CONTENT_EXTENSIONS, findContentFiles } from '../source.js';
-import { type CliDeps, EXIT, type ParsedArgs } from './main.js';
+import type { BuildOptions, BuildResult } from '../pipeline/plan.js';
+import { planBuild } from '../pipeline/plan.js';
+import { BuildPool } from '../pipeline/pool.js';
+import { CONFIG_NAMES } from '../resources/config.js';
+import { CONTENT_EXTENSIONS, findContentFiles } from '../resources/source.js';
+import { type CliDeps, EXIT, type ParsedArgs } from './context.js';
 import { resolveBuildOptions } from './options.js';
 
 const DEBOUNCE_MS = 10;

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import { loadComparisonFile } from '../baseline.js';
 import { formatIssue, isRiskdeckError } from '../errors.js';
 import { diffComparisons, formatChanges } from '../model/diff.js';
-import { type CliDeps, EXIT, type ParsedArgs } from './main.js';
+import { loadComparisonFile } from '../pipeline/baseline.js';
+import { type CliDeps, EXIT, type ParsedArgs } from './context.js';
 
 export async function runDiff(args: ParsedArgs, deps: CliDeps): Promise<number> {
   const [before, after, ...extra] = args.positionals;

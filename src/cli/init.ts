@@ -2,8 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { contentJsonSchema } from '../content/schema.js';
 import { starterContent } from '../content/starter.js';
-import { outputName } from '../names.js';
-import { type CliDeps, EXIT, type ParsedArgs } from './main.js';
+import { outputName } from '../pipeline/names.js';
+import { type CliDeps, EXIT, type ParsedArgs } from './context.js';
 
 export async function runInit(args: ParsedArgs, deps: CliDeps, today: string): Promise<number> {
   const [title, ...extra] = args.positionals;

@@ -1,6 +1,6 @@
-import { loadConfig } from '../config.js';
-import type { BuildOptions } from '../plan.js';
-import type { CliDeps, ParsedArgs } from './main.js';
+import type { BuildOptions } from '../pipeline/plan.js';
+import { loadConfig } from '../resources/config.js';
+import type { CliDeps, ParsedArgs } from './context.js';
 
 /** Build options from flags, then the config file, then defaults — built once and frozen. */
 export async function resolveBuildOptions(args: ParsedArgs, deps: CliDeps): Promise<BuildOptions> {

@@ -1,5 +1,5 @@
 import { contentJsonSchema } from '../content/schema.js';
-import { type CliDeps, EXIT } from './main.js';
+import { type CliDeps, EXIT } from './context.js';
 
 export function runSchema(deps: CliDeps): number {
   deps.stdout(`${JSON.stringify(contentJsonSchema(), null, 2)}\n`);

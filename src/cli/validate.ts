@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import { loadSource } from '../content/load.js';
 import { validateSource } from '../content/validate.js';
 import { formatIssue, isRiskdeckError } from '../errors.js';
-import { findContentFiles, readSource } from '../source.js';
-import { type CliDeps, EXIT, type ParsedArgs } from './main.js';
+import { findContentFiles, readSource } from '../resources/source.js';
+import { type CliDeps, EXIT, type ParsedArgs } from './context.js';
 
 export async function runValidate(args: ParsedArgs, deps: CliDeps): Promise<number> {
   let files: string[];

@@ -1,6 +1,6 @@
 import type { ContentIssue, SourceLocation } from '../errors.js';
 import type { LocatedSection, PathSegment } from './load.js';
-import { formatPath } from './validate.js';
+import { formatPath } from './path.js';
 import { forEachString } from './walk.js';
 
 /**

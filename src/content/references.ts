@@ -1,7 +1,7 @@
 import type { ContentIssue, SourceLocation } from '../errors.js';
 import type { LocatedSection, PathSegment } from './load.js';
+import { formatPath } from './path.js';
 import { didYouMean } from './suggest.js';
-import { formatPath } from './validate.js';
 import { forEachString } from './walk.js';
 
 type Locate = (path: readonly PathSegment[], at?: 'key' | 'value') => SourceLocation;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ContentIssue } from '../errors.js';
 import { checkTextLimits } from './limits.js';
 import type { LoadedSource, PathSegment } from './load.js';
+import { formatPath } from './path.js';
 import { checkReferences } from './references.js';
 import { type Content, contentSchema } from './schema.js';
 import { didYouMean } from './suggest.js';
@@ -12,9 +13,7 @@ export interface Validated {
   readonly warnings: readonly ContentIssue[];
 }
 
-export function formatPath(path: readonly PathSegment[]): string {
-  return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
-}
+export { formatPath } from './path.js';
 
 type AnySchema = z.core.$ZodType;
 

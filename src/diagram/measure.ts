@@ -1,6 +1,6 @@
 import type * as Fontkit from 'fontkit';
-import { fontkit } from '../fontkit.js';
-import type { FontSet } from '../fonts.js';
+import { fontkit } from '../fonts/fontkit.js';
+import type { FontSet } from '../fonts/load.js';
 
 /** Text widths in the font that draws the diagrams, so that labels are wrapped to fit, not guessed. */
 export interface TextMeasure {

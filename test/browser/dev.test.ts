@@ -35,7 +35,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  child?.kill('SIGINT');
+  // Remove the folder only once dev has exited: a rebuild still writing would race the removal.
+  if (child && child.exitCode === null) {
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGINT');
+    await exited;
+  }
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

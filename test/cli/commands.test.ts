@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type CliDeps, main } from '../../src/cli/main.js';
-import { modelJson } from '../../src/render.js';
+import { modelJson } from '../../src/outputs/render.js';
 
 let dir: string;
 let out: string[];
@@ -148,7 +148,7 @@ describe('build --since', () => {
     git('-c', 'user.email=a@b', '-c', 'user.name=a', 'add', 'content/cmp.yaml');
     git('-c', 'user.email=a@b', '-c', 'user.name=a', 'commit', '-qm', 'v1');
     cpSync(join(dir, 'v2.yaml'), join(dir, 'content/cmp.yaml'));
-    const { build } = await import('../../src/build.js');
+    const { build } = await import('../../src/pipeline/build.js');
     let seen: unknown;
     const results = await build({
       cwd: dir,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileSource } from '../../src/compile.js';
 import { createMarkdown } from '../../src/markdown/markdown.js';
+import { compileSource } from '../../src/model/compile.js';
 import { normalizeText, seedSentences } from '../helpers/seed.js';
 
 const CONTENT = 'content/runc-vs-kata.md';

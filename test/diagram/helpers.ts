@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { compileSource } from '../../src/compile.js';
 import { createTextMeasure, type DiagramSvg, type TextMeasure } from '../../src/diagram/index.js';
-import { loadFonts } from '../../src/fonts.js';
+import { loadFonts } from '../../src/fonts/load.js';
 import type { Comparison } from '../../src/model/comparison.js';
+import { compileSource } from '../../src/model/compile.js';
 import { descendants, inherited, parseXml, textContent, type XmlElement } from './xml.js';
 
 export const fonts = await loadFonts();

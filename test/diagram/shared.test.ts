@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { renderDeckHtml } from '../../src/deck/index.js';
 import { createTextMeasure, renderRiskMatrix } from '../../src/diagram/index.js';
-import { reportDocument } from '../../src/report/document.js';
+import { renderDeckHtml } from '../../src/outputs/deck/index.js';
+import { reportDocument } from '../../src/outputs/report/document.js';
 import { renderContext } from '../helpers/deck.js';
 
 /** Every `svg` node of a pdfmake document definition. */

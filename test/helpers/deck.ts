@@ -1,10 +1,10 @@
 import { DomUtils, parseDocument } from 'htmlparser2';
-import { compileSource } from '../../src/compile.js';
-import { renderDeckHtml } from '../../src/deck/index.js';
-import { loadFonts } from '../../src/fonts.js';
+import { loadFonts } from '../../src/fonts/load.js';
 import type { Comparison } from '../../src/model/comparison.js';
-import type { RenderContext } from '../../src/render.js';
-import { loadTemplates } from '../../src/templates.js';
+import { compileSource } from '../../src/model/compile.js';
+import { renderDeckHtml } from '../../src/outputs/deck/index.js';
+import type { RenderContext } from '../../src/outputs/render.js';
+import { loadTemplates } from '../../src/resources/templates.js';
 
 // htmlparser2 is sanitize-html's parser (a dependency of ours through it); node has no DOM.
 type Node = ReturnType<typeof parseDocument>['children'][number];

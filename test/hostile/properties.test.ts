@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadSource } from '../../src/content/load.js';
 import { validateSource } from '../../src/content/validate.js';
-import { renderDeckHtml } from '../../src/deck/index.js';
 import { isRiskdeckError } from '../../src/errors.js';
 import { createMarkdown } from '../../src/markdown/markdown.js';
-import { reportDocument } from '../../src/report/document.js';
-import { renderPdf } from '../../src/report/pdf.js';
+import { renderDeckHtml } from '../../src/outputs/deck/index.js';
+import { reportDocument } from '../../src/outputs/report/document.js';
+import { renderPdf } from '../../src/outputs/report/pdf.js';
 import { renderContext } from '../helpers/deck.js';
 import { scanDeck } from './scan.js';
 

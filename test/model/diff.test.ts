@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileSource } from '../../src/compile.js';
+import { compileSource } from '../../src/model/compile.js';
 import { diffComparisons, formatChanges } from '../../src/model/diff.js';
 
 const compile = (name: string) =>

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileSource } from '../../src/compile.js';
+import { compileSource } from '../../src/model/compile.js';
 import { levelOf, rate, riskLevels } from '../../src/model/risk.js';
 
 describe('risk scoring', () => {

@@ -1,0 +1,32 @@
+import {
+  createTextMeasure,
+  type DiagramSvg,
+  renderAttackFlowParts,
+  renderRiskMatrix,
+  renderScoreChart,
+} from '../../diagram/index.js';
+import type { FontSet } from '../../fonts/load.js';
+import type { Comparison } from '../../model/comparison.js';
+
+export type DeckDiagram = DiagramSvg;
+
+/**
+ * The deck's one door to the diagram module: the attack flow with its steps as reveal.js fragments (cut into
+ * parts of at most `maxHeight` px), a risk matrix per system, and the score chart when the dimensions have
+ * scores (`undefined` otherwise).
+ */
+export interface DeckDiagrams {
+  flow(flow: Comparison['flows'][number], maxWidth: number, maxHeight: number): DeckDiagram[];
+  riskMatrix(risk: Comparison['risk'][number]): DeckDiagram;
+  scoreChart(): DeckDiagram | undefined;
+}
+
+export function createDeckDiagrams(comparison: Comparison, fonts: FontSet): DeckDiagrams {
+  const measure = createTextMeasure(fonts);
+  return {
+    flow: (flow, maxWidth, maxHeight) =>
+      renderAttackFlowParts(flow, comparison.systems, measure, { fragments: true, maxWidth, maxHeight }),
+    riskMatrix: (risk) => renderRiskMatrix(risk, comparison.levels, measure),
+    scoreChart: () => renderScoreChart(comparison.dimensions, comparison.systems, measure),
+  };
+}

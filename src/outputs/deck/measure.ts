@@ -1,0 +1,172 @@
+import type { Token } from 'marked';
+import { createTextMeasure } from '../../diagram/index.js';
+import type { FontSet } from '../../fonts/load.js';
+import { IMAGE, TEXT, type TextStyle } from './geometry.js';
+
+export type FontFace = 'regular' | 'bold' | 'mono';
+
+/** Widths of text in the deck's font, in px. */
+export interface TextWidths {
+  width(text: string, size: number, face?: FontFace): number;
+}
+
+/** Monospace text falls back to the system's monospace font: assume a generous 0.62 em per character. */
+const MONO_EM = 0.62;
+/** 4% on top of the font's advances: the estimate must err on the side of more lines, never fewer. */
+const SAFETY = 1.04;
+
+/** Widths from the diagrams' measure (the same font, advances summed without kerning), with the margins above. */
+export function createTextWidths(fonts: FontSet): TextWidths {
+  const measure = createTextMeasure(fonts);
+  return {
+    width: (text, size, face = 'regular') =>
+      (face === 'mono' ? [...text].length * MONO_EM * size : measure.width(text, size, face === 'bold')) * SAFETY,
+  };
+}
+
+/** A piece of text between break opportunities, with the face it is drawn in. */
+interface Word {
+  readonly text: string;
+  readonly face: FontFace;
+  /** A forced line break before this word. */
+  readonly breakBefore?: boolean;
+}
+
+function inlineWords(tokens: readonly Token[], face: FontFace, out: Word[]): Word[] {
+  for (const token of tokens) {
+    const t = token as Token & { tokens?: Token[]; text?: string; number?: number };
+    if (t.type === 'codespan') pushWords(t.text ?? '', 'mono', out);
+    else if (t.type === 'strong') inlineWords(t.tokens ?? [], face === 'mono' ? face : 'bold', out);
+    else if (t.type === 'citation') pushWords(`[${t.number}]`, face, out);
+    else if (t.type === 'image') continue;
+    else if (t.type === 'br') out.push({ text: '', face, breakBefore: true });
+    else if (t.tokens && t.tokens.length > 0) inlineWords(t.tokens, face, out);
+    else if (typeof t.text === 'string') pushWords(t.text, face, out);
+  }
+  return out;
+}
+
+function pushWords(text: string, face: FontFace, out: Word[]) {
+  for (const part of text.split(/\s+/)) if (part) out.push({ text: part, face });
+}
+
+/** Lines that `words` take when wrapped greedily into `width` px. */
+function wrapLines(words: readonly Word[], width: number, size: number, widths: TextWidths): number {
+  if (words.length === 0) return 0;
+  const space = widths.width(' ', size);
+  let lines = 1;
+  let used = 0;
+  for (const word of words) {
+    const w = widths.width(word.text, size, word.face);
+    if (word.breakBefore && used > 0) {
+      lines++;
+      used = 0;
+    }
+    if (used > 0 && used + space + w <= width) used += space + w;
+    else {
+      if (used > 0) lines++;
+      // A word wider than the line breaks anywhere (overflow-wrap: anywhere).
+      const extra = Math.max(0, Math.ceil(w / width) - 1);
+      lines += extra;
+      used = w - extra * width;
+    }
+  }
+  return lines;
+}
+
+/** Estimates heights of text and Markdown in a box of a given width. */
+export interface HeightEstimator {
+  /** Height of plain text (one paragraph). */
+  text(text: string, width: number, style: TextStyle, face?: FontFace): number;
+  /** Height of marked block tokens, block gaps included (none after the last block). */
+  blocks(tokens: readonly Token[], width: number, style: TextStyle): number;
+  /** Height of one top-level block token, without its bottom gap. */
+  block(token: Token, width: number, style: TextStyle): number;
+  lines(text: string, width: number, size: number, face?: FontFace): number;
+}
+
+/** Sizes of the content's images, by `src` as written. */
+export type ImageSizes = ReadonlyMap<string, { readonly width: number; readonly height: number }>;
+
+export function createHeightEstimator(widths: TextWidths, images: ImageSizes = new Map()): HeightEstimator {
+  const lineHeight = (style: TextStyle) => style.size * style.lineHeight;
+  // An image is drawn at most the box wide and IMAGE.maxHeight tall, its proportions kept; count each on a line of its own.
+  const imageHeights = (tokens: readonly Token[], width: number): number =>
+    tokens.reduce((sum, token) => {
+      const t = token as Token & { tokens?: Token[]; href?: string };
+      if (t.type === 'image') {
+        const size = images.get(t.href ?? '');
+        if (!size) return sum;
+        return sum + Math.min(IMAGE.maxHeight, (size.height * Math.min(width, size.width)) / size.width);
+      }
+      return sum + (t.tokens ? imageHeights(t.tokens, width) : 0);
+    }, 0);
+  const gap = (style: TextStyle) => TEXT.blockGap * style.size;
+
+  const block = (token: Token, width: number, style: TextStyle): number => {
+    const t = token as Token & {
+      tokens?: Token[];
+      items?: { tokens: Token[] }[];
+      text?: string;
+      depth?: number;
+      header?: { tokens: Token[] }[];
+      rows?: { tokens: Token[] }[][];
+    };
+    switch (t.type) {
+      case 'space':
+        return 0;
+      case 'hr':
+        return lineHeight(style);
+      case 'heading': {
+        const h = { size: style.size * (t.depth === 1 ? 1.4 : t.depth === 2 ? 1.25 : 1.12), lineHeight: 1.25 };
+        return wrapLines(inlineWords(t.tokens ?? [], 'bold', []), width, h.size, widths) * lineHeight(h);
+      }
+      case 'code': {
+        const lines = (t.text ?? '').split('\n');
+        const perLine = Math.max(1, Math.floor(width / (MONO_EM * style.size * 0.85)));
+        const count = lines.reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
+        return count * style.size * 0.85 * 1.35 + 16;
+      }
+      case 'list': {
+        const indent = TEXT.listIndent * style.size;
+        const items = t.items ?? [];
+        const gaps = Math.max(0, items.length - 1) * TEXT.itemGap * style.size;
+        return items.reduce((sum, item) => sum + blocks(item.tokens, width - indent, style), 0) + gaps;
+      }
+      case 'blockquote':
+        return blocks(t.tokens ?? [], width - style.size, style);
+      case 'table': {
+        const columns = Math.max(1, t.header?.length ?? 1);
+        const cell = width / columns - 12;
+        const row = (cells: { tokens: Token[] }[]) =>
+          Math.max(1, ...cells.map((c) => wrapLines(inlineWords(c.tokens, 'regular', []), cell, style.size, widths))) *
+            lineHeight(style) +
+          10;
+        return row(t.header ?? []) + (t.rows ?? []).reduce((sum, r) => sum + row(r), 0);
+      }
+      default:
+        return (
+          Math.max(1, wrapLines(inlineWords(t.tokens ?? [], 'regular', []), width, style.size, widths)) *
+            lineHeight(style) +
+          imageHeights(t.tokens ?? [], width)
+        );
+    }
+  };
+
+  const blocks = (tokens: readonly Token[], width: number, style: TextStyle): number => {
+    const heights = tokens.map((token) => block(token, width, style)).filter((h) => h > 0);
+    return heights.reduce((a, b) => a + b, 0) + Math.max(0, heights.length - 1) * gap(style);
+  };
+
+  return {
+    text: (text, width, style, face = 'regular') =>
+      Math.max(
+        1,
+        wrapLines(inlineWords([{ type: 'text', raw: text, text } as Token], face, []), width, style.size, widths),
+      ) * lineHeight(style),
+    blocks,
+    block,
+    lines: (text, width, size, face = 'regular') =>
+      wrapLines(inlineWords([{ type: 'text', raw: text, text } as Token], face, []), width, size, widths),
+  };
+}

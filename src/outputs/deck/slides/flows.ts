@@ -1,0 +1,70 @@
+import type { Comparison } from '../../../model/comparison.js';
+import { CONTENT_WIDTH, TEXT } from '../geometry.js';
+import { BADGE_HEIGHT, budgetFor, type DeckContext, notesHtml, type PageView, page } from '../pages.js';
+import { severityBadge } from '../text.js';
+import { diagramView, fitScale } from './diagram.js';
+import { cellHeights, systemColumnPages } from './table.js';
+
+type Flow = Comparison['flows'][number];
+
+const stepNotes = (flow: Flow) => [
+  { label: undefined, notes: flow.notes },
+  ...flow.steps.map((s) => ({ label: `Step ${s.number}`, notes: s.notes })),
+];
+
+/**
+ * The flow as a diagram whose steps appear one by one (reveal.js fragments). A flow too tall for one slide is
+ * cut between steps into several diagrams, continued on vertical sub-slides.
+ */
+export function flowSlide(ctx: DeckContext, flow: Flow): PageView[] {
+  const { text, estimate } = ctx;
+  const description = flow.description === undefined ? undefined : text.block(flow.description);
+  const intro =
+    flow.description === undefined
+      ? 0
+      : estimate.blocks(text.tokens(flow.description), CONTENT_WIDTH, TEXT.small) + TEXT.blockGap * TEXT.small.size;
+  // Every part is cut to the first page's room and drawn at the scale of the tightest fit: one scale for all.
+  const room = budgetFor(ctx, flow.title) - intro;
+  const parts = ctx.diagrams.flow(flow, CONTENT_WIDTH, room);
+  const scale = Math.min(1.5, ...parts.map((part) => fitScale(part, CONTENT_WIDTH, room)));
+  return parts.map((part, i) =>
+    page(
+      ctx,
+      'flow',
+      flow.title,
+      { description: i === 0 ? description : undefined, diagram: diagramView(part, CONTENT_WIDTH, room, scale) },
+      { notes: i === 0 ? notesHtml(ctx, stepNotes(flow)) : undefined },
+    ),
+  );
+}
+
+/** Where the flow branches, each system's outcome side by side. */
+export function flowOutcomes(ctx: DeckContext, flow: Flow): PageView[] {
+  const h = cellHeights(ctx);
+  const steps = flow.steps.filter((s) => s.branches.length > 0);
+  if (steps.length === 0) return [];
+  return systemColumnPages(ctx, {
+    kind: 'flow-outcomes',
+    partial: 'flow-outcomes',
+    title: `${flow.title}: outcome per system`,
+    leadHeader: 'Step',
+    items: steps,
+    systems: ctx.comparison.systems,
+    lead: (step, width) => ({
+      view: { number: step.number, actor: step.actor, action: ctx.text.inline(step.action) },
+      height: h.line(`${step.number}. ${step.actor}`, width, 'bold') + h.line(ctx.text.plain(step.action), width),
+    }),
+    cell: (step, index, width) => {
+      const system = ctx.comparison.systems[index];
+      const branch = step.branches.find((b) => b.system.id === system?.id);
+      return {
+        view: branch
+          ? { label: branch.label, outcome: ctx.text.block(branch.outcome), badge: severityBadge(branch.severity) }
+          : undefined,
+        height: branch
+          ? BADGE_HEIGHT + h.line(branch.label ?? '', width, 'bold') + h.markdown(branch.outcome, width)
+          : h.line('No separate outcome', width),
+      };
+    },
+  });
+}

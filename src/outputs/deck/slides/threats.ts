@@ -1,0 +1,109 @@
+import type { ThreatModel } from '../../../model/comparison.js';
+import { CONTENT_WIDTH, columnWidths, TEXT } from '../geometry.js';
+import {
+  BADGE_HEIGHT,
+  type DeckContext,
+  type PageView,
+  rowHeight,
+  type SlideView,
+  slide,
+  tablePages,
+} from '../pages.js';
+import { type BadgeView, type Html, ratingBadge } from '../text.js';
+import { cellHeights, headerHeight, systemColumnPages } from './table.js';
+
+const standardsLine = (threat: ThreatModel) =>
+  threat.standards
+    .map((s) => `${s.framework} ${s.id}${s.name ? ` ${s.name}` : ''}${s.ourAssessment ? ' (our assessment)' : ''}`)
+    .join('; ');
+
+const threatTitle = (threat: ThreatModel) => `${threat.key} · ${threat.title}`;
+
+/** One row per threat, one column per system: the rating of each. */
+export function threatOverview(ctx: DeckContext): PageView[] {
+  const h = cellHeights(ctx);
+  return systemColumnPages(ctx, {
+    kind: 'threat-overview',
+    partial: 'threat-overview',
+    title: 'Threat model',
+    leadHeader: 'Threat',
+    items: ctx.comparison.threats,
+    systems: ctx.comparison.systems,
+    lead: (threat, width) => ({
+      view: {
+        href: `#/threat-${threat.id}`,
+        title: ctx.text.inline(threatTitle(threat)),
+        standards: threat.standards.map((s) => `${s.framework} ${s.id}`).join(', '),
+      },
+      height:
+        h.line(ctx.text.plain(threatTitle(threat)), width, 'bold') +
+        h.sub(threat.standards.map((s) => `${s.framework} ${s.id}`).join(', '), width),
+    }),
+    cell: (threat, index, width) => {
+      const a = threat.assessments[index];
+      return {
+        view: { badge: ratingBadge(a?.rating), status: a?.statusLabel },
+        height: BADGE_HEIGHT + h.sub(a?.statusLabel, width),
+      };
+    },
+  });
+}
+
+interface AssessmentRow {
+  readonly system: Html;
+  readonly text: Html | undefined;
+  readonly justification: Html | undefined;
+  readonly badge: BadgeView;
+  readonly factors: string | undefined;
+  readonly status: string | undefined;
+}
+
+/** A threat: what it is, its standards mappings, and how it applies to each system. */
+export function threatSlide(ctx: DeckContext, threat: ThreatModel): SlideView {
+  const h = cellHeights(ctx);
+  const widths = columnWidths('assessments');
+  const [wSystem = 0, wText = 0, wRisk = 0, wStatus = 0] = widths;
+  const labels = ['System', 'Assessment', 'Risk', 'Status'];
+  const description = threat.description;
+  const standards = standardsLine(threat);
+  const gap = TEXT.blockGap * TEXT.small.size;
+  const intro =
+    (description === undefined
+      ? 0
+      : ctx.estimate.blocks(ctx.text.tokens(description), CONTENT_WIDTH, TEXT.small) + gap) +
+    (standards === '' ? 0 : ctx.estimate.text(standards, CONTENT_WIDTH, TEXT.small) + gap);
+  const rows = threat.assessments.map((a) => {
+    const factors = a.rating ? `Likelihood ${a.rating.likelihood} × impact ${a.rating.impact}` : undefined;
+    const why = a.justification === undefined ? undefined : `Why: ${a.justification}`;
+    return {
+      view: {
+        system: ctx.text.inline(a.system.name),
+        text: a.text === undefined ? undefined : ctx.text.block(a.text),
+        justification: why === undefined ? undefined : ctx.text.block(why),
+        badge: ratingBadge(a.rating),
+        factors,
+        status: a.statusLabel,
+      } satisfies AssessmentRow,
+      height: rowHeight(
+        h.line(ctx.text.plain(a.system.name), wSystem, 'bold'),
+        h.markdown(a.text, wText) + (why === undefined ? 0 : h.markdown(why, wText) + 6),
+        BADGE_HEIGHT + h.sub(factors, wRisk),
+        h.line(a.statusLabel ?? '', wStatus),
+      ),
+    };
+  });
+  const pages = tablePages(ctx, {
+    partial: 'threat',
+    title: threatTitle(threat),
+    intro,
+    header: headerHeight(ctx, labels, widths),
+    rows,
+    notes: [{ label: undefined, notes: threat.notes }],
+    data: (pageRows, first) => ({
+      description: first && description !== undefined ? ctx.text.block(description) : undefined,
+      standards: first ? threat.standards : [],
+      rows: pageRows,
+    }),
+  });
+  return slide(`threat-${threat.id}`, pages);
+}

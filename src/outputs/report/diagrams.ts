@@ -1,0 +1,72 @@
+import type { Content } from 'pdfmake/interfaces.js';
+import {
+  createTextMeasure,
+  type DiagramSvg,
+  renderAttackFlow,
+  renderAttackFlowParts,
+  renderRiskMatrix,
+} from '../../diagram/index.js';
+import type { FontSet } from '../../fonts/load.js';
+import type { Comparison, SystemRisk } from '../../model/comparison.js';
+
+/**
+ * The one place the report meets src/diagram: vector diagrams as pdfmake `svg` nodes. Only SVG that our
+ * own diagram code drew is ever embedded; content never supplies one.
+ */
+export interface ReportDiagrams {
+  /** A risk matrix at most `width` points wide. */
+  riskMatrix(risk: SystemRisk, width: number): Content;
+  /** An attack flow, cut between steps into parts that each fit well on a page. */
+  attackFlow(flow: Comparison['flows'][number]): Content[];
+}
+
+/**
+ * A diagram scaled down (never up) to fit. svg-to-pdfkit asks pdfkit for the SVG's fonts by the names
+ * pdfmake was given (our faces' PostScript names), which pdfkit finds only once pdfmake has loaded that
+ * face for some text; else pdfkit would try the name as a path on disk. An invisible zero-width run in
+ * each face the diagrams use loads them first, and any font trouble inside the SVG is an error.
+ */
+function figure(diagram: DiagramSvg, maxWidth: number, maxHeight: number, family: string): Content {
+  const scale = Math.min(1, maxWidth / diagram.width, maxHeight / diagram.height);
+  return {
+    stack: [
+      { text: [{ text: '\u200B' }, { text: '\u200B', bold: true }], fontSize: 1, lineHeight: 1 },
+      {
+        svg: diagram.svg,
+        width: diagram.width * scale,
+        height: diagram.height * scale,
+        // svg-to-pdfkit falls back to this family for any font-family pdfmake does not know.
+        font: family,
+        alignment: 'center',
+        options: {
+          warningCallback: (message: string) => {
+            throw new Error(`report: diagram "${diagram.title}": ${message}`);
+          },
+        },
+      },
+    ],
+    margin: [0, 4, 0, 10],
+  } as Content;
+}
+
+/** The flow's width in px on a page; outcomes that do not fit side by side wrap into rows. */
+const FLOW_MAX_WIDTH = 720;
+/** A flow part takes at most this share of a page: two parts fit a page, or one under its heading. */
+const FLOW_PAGE_SHARE = 0.45;
+
+export function reportDiagrams(comparison: Comparison, fonts: FontSet, width: number, height: number): ReportDiagrams {
+  const measure = createTextMeasure(fonts);
+  return {
+    riskMatrix: (risk, panelWidth) =>
+      figure(renderRiskMatrix(risk, comparison.levels, measure), panelWidth, height, fonts.family),
+    attackFlow: (flow) => {
+      const options = { maxWidth: FLOW_MAX_WIDTH };
+      // The scale the page width imposes decides how tall (in px) a part may be.
+      const scale = Math.min(1, width / renderAttackFlow(flow, comparison.systems, measure, options).width);
+      const maxHeight = (height * FLOW_PAGE_SHARE) / scale;
+      return renderAttackFlowParts(flow, comparison.systems, measure, { ...options, maxHeight }).map((part) =>
+        figure(part, width, height * FLOW_PAGE_SHARE, fonts.family),
+      );
+    },
+  };
+}

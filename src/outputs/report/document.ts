@@ -1,0 +1,191 @@
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { createMarkdown } from '../../markdown/markdown.js';
+import type { RenderContext } from '../render.js';
+import { createConverter, embeddable } from './convert.js';
+import { reportDiagrams } from './diagrams.js';
+import { type DirectiveContext, runDirective } from './directives.js';
+import { templateView } from './slots.js';
+import { reportStyle } from './style.js';
+import { compileReportTemplates } from './template.js';
+
+/** A line `::: name args…` of the template's output; everything else is Markdown. */
+const DIRECTIVE = /^:::[ \t]*([a-z][a-z-]*)[ \t]*(.*)$/;
+
+/** Page sizes in points, as pdfmake (pdfkit) has them. */
+const PAGE_SIZE = {
+  A4: [595.28, 841.89],
+  LETTER: [612, 792],
+  LEGAL: [612, 1008],
+  A5: [419.53, 595.28],
+  B5: [498.9, 708.66],
+} as const;
+
+/** A heading this far down a page moves to the next one rather than sit apart from its text. */
+const HEADING_LOW_ON_PAGE = 0.8;
+/** Up to this much text, a heading and what it introduces always fit on one page. */
+const KEEP_TOGETHER_CHARS = 1500;
+/** Paragraphs between a heading and the table or diagram it introduces, at most. */
+const MAX_INTRO_BLOCKS = 3;
+/** Extra layout passes spent on headings that grouping could not keep off the foot of a page. */
+const MAX_LAYOUT_PASSES = 3;
+
+function textLength(node: unknown): number {
+  if (typeof node === 'string') return node.length;
+  if (Array.isArray(node)) return node.reduce((sum: number, item) => sum + textLength(item), 0);
+  if (node === null || typeof node !== 'object') return 0;
+  const { text, stack, table, ul, ol, columns } = node as Record<string, unknown>;
+  const body = (table as { body?: unknown } | undefined)?.body;
+  return (
+    textLength(text) + textLength(stack) + textLength(body) + textLength(ul) + textLength(ol) + textLength(columns)
+  );
+}
+
+/**
+ * A heading goes on one page with what it introduces (pdfmake `unbreakable`), decided before layout:
+ * with the blocks under it up to and including the first table or diagram when all of that surely fits
+ * a page, else with the blocks before the table, else with its first block. So no heading ends a page,
+ * and a table is cut off from its heading only when heading and table cannot share a page anyway.
+ */
+function keepHeadingsWithNext(content: readonly Content[]): Content[] {
+  // Walked as plain objects: pdfmake node types do not name one another's keys.
+  const nodes = content as unknown as readonly Record<string, unknown>[];
+  const isHeading = (n: Record<string, unknown> | undefined) => n?.headlineLevel !== undefined;
+  const isFigure = (n: Record<string, unknown> | undefined): boolean =>
+    n?.table !== undefined || n?.svg !== undefined || (Array.isArray(n?.stack) && n.stack.some(isFigure));
+  const fits = (from: number, to: number) =>
+    to < nodes.length && textLength(nodes.slice(from, to + 1)) <= KEEP_TOGETHER_CHARS;
+  const out: Record<string, unknown>[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    if (!isHeading(nodes[i])) {
+      out.push(nodes[i] ?? {});
+      continue;
+    }
+    let last = i;
+    while (isHeading(nodes[last + 1])) last++;
+    // The first table or diagram within the next few blocks, if no heading comes first.
+    let figure = last + 1;
+    while (
+      figure <= last + MAX_INTRO_BLOCKS &&
+      figure < nodes.length &&
+      !isFigure(nodes[figure]) &&
+      !isHeading(nodes[figure])
+    ) {
+      figure++;
+    }
+    const candidates = isFigure(nodes[figure]) ? [figure, figure - 1, last + 1] : [last + 1];
+    const end = candidates.find((to) => to > last && fits(i, to)) ?? last;
+    // The group moves as a whole; a page break asked for a heading in it would leave a blank page.
+    out.push(
+      end === i
+        ? (nodes[i] ?? {})
+        : { stack: nodes.slice(i, end + 1).map(({ headlineLevel: _, ...n }) => n), unbreakable: true },
+    );
+    i = end;
+  }
+  return out as unknown as Content[];
+}
+
+/**
+ * Each page break pdfmake's `pageBreakBefore` asks for costs a whole new layout pass (seconds in a
+ * report of hundreds of pages), so it only catches the few headings grouping could not hold.
+ */
+function headingBreaks(): NonNullable<TDocumentDefinitions['pageBreakBefore']> {
+  let breaks = 0;
+  return (node) => {
+    if (breaks >= MAX_LAYOUT_PASSES || node.headlineLevel === undefined) return false;
+    if (node.startPosition.verticalRatio <= HEADING_LOW_ON_PAGE) return false;
+    breaks++;
+    return true;
+  };
+}
+
+/**
+ * The report as a pdfmake document: the template's output, split into Markdown and directive lines,
+ * converted to nodes; header, footer, outline, contents, metadata. Pure: same context, same document.
+ */
+export function reportDocument(ctx: RenderContext): TDocumentDefinitions {
+  const { comparison } = ctx;
+  const style = reportStyle(ctx.templates);
+  const templates = compileReportTemplates(ctx.templates);
+  const md = createMarkdown(comparison.references);
+  const { view, table } = templateView(comparison, ctx.changes);
+  const [left, top, right, bottom] = style.page.margins;
+  const width = PAGE_SIZE[style.page.size][0] - left - right;
+  const height = PAGE_SIZE[style.page.size][1] - top - bottom;
+  const convert = createConverter({ md, style, slots: table, width, height, images: ctx.images });
+  const directives: DirectiveContext = {
+    comparison,
+    convert,
+    style,
+    diagrams: reportDiagrams(comparison, ctx.fonts, width, height),
+    width,
+  };
+
+  const content: Content[] = [];
+  let markdown: string[] = [];
+  const flush = () => {
+    if (markdown.length > 0) content.push(...convert.template(markdown.join('\n')));
+    markdown = [];
+  };
+  for (const line of templates.body(view).split('\n')) {
+    const directive = DIRECTIVE.exec(line);
+    if (!directive) {
+      markdown.push(line);
+      continue;
+    }
+    flush();
+    const args = table
+      .value(directive[2] ?? '')
+      .split(/\s+/)
+      .filter(Boolean);
+    content.push(...runDirective(directive[1] ?? '', args, directives));
+  }
+  flush();
+
+  /** The header and footer templates give one line per column: left, then right. */
+  const furniture = (render: (context: unknown) => string, page: number, pages: number, name: string): Content => {
+    const [leftText = '', rightText = ''] = render({ ...view, page, pages })
+      .trim()
+      .split('\n');
+    return {
+      columns: [
+        { text: convert.templateLine(leftText.trim()), width: '*' },
+        { text: convert.templateLine(rightText.trim()), width: 'auto', alignment: 'right' },
+      ],
+      columnGap: 16,
+      style: name,
+      margin: name === 'header' ? [left, top - 34, right, 0] : [left, 18, right, 0],
+    };
+  };
+
+  const { meta } = comparison;
+  const date = new Date(ctx.epoch * 1000);
+  return {
+    pageSize: style.page.size,
+    pageMargins: style.page.margins,
+    version: '1.7',
+    language: meta.language,
+    displayTitle: true,
+    info: {
+      title: md.plain(meta.title),
+      author: meta.authors.join(', '),
+      subject: meta.subtitle === undefined ? 'Security risk report' : md.plain(meta.subtitle),
+      keywords: ['security risk report', ...comparison.systems.map((s) => md.plain(s.name))].join(', '),
+      creator: 'riskdeck',
+      producer: 'riskdeck (pdfmake)',
+      // pdfkit derives the file ID from these; fixed dates make two builds byte-identical.
+      creationDate: date,
+      modDate: date,
+    },
+    // Names only: renderPdf serves the bytes of these same names from memory.
+    images: Object.fromEntries(
+      [...ctx.images.values()].filter(embeddable).map((image) => [image.output, image.output]),
+    ),
+    defaultStyle: { font: ctx.fonts.family, ...style.styles.body },
+    styles: style.styles,
+    content: keepHeadingsWithNext(content),
+    header: (page, pages) => (page === 1 ? null : furniture(templates.header, page, pages, 'header')),
+    footer: (page, pages) => (page === 1 ? null : furniture(templates.footer, page, pages, 'footer')),
+    pageBreakBefore: headingBreaks(),
+  };
+}

@@ -1,0 +1,74 @@
+import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { fontkit } from '../../fonts/fontkit.js';
+import type { FontSet } from '../../fonts/load.js';
+
+const FACES = ['normal', 'bold', 'italics', 'bolditalics'] as const;
+type Face = (typeof FACES)[number];
+
+/** The part of pdfmake's server API we use; its typings leave out `virtualfs` and the constructor. */
+interface PdfMaker {
+  virtualfs: VirtualFs;
+  setFonts(fonts: Record<string, Record<Face, string>>): void;
+  setUrlAccessPolicy(callback: (url: string) => boolean): void;
+  setLocalAccessPolicy(callback: (path: string) => boolean): void;
+  createPdf(doc: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
+}
+
+interface VirtualFs {
+  existsSync(name: string): boolean;
+  readFileSync(name: string): Uint8Array;
+  writeFileSync(name: string, content: unknown): void;
+}
+
+const fontNames = new WeakMap<FontSet, Record<Face, string>>();
+
+/**
+ * Each face is filed under its PostScript name. svg-to-pdfkit asks pdfkit for SVG text fonts by the
+ * file name pdfmake was given; pdfkit finds an already loaded font under its PostScript name and would
+ * otherwise read that name from the real disk. So diagram text is drawn with our embedded faces.
+ */
+function namesOf(fonts: FontSet): Record<Face, string> {
+  let names = fontNames.get(fonts);
+  if (!names) {
+    names = Object.fromEntries(FACES.map((face) => [face, fontkit.create(fonts[face]).postscriptName])) as Record<
+      Face,
+      string
+    >;
+    fontNames.set(fonts, names);
+  }
+  return names;
+}
+
+/**
+ * Lays out and writes the PDF, closed to the outside: the URL policy denies every URL, and the only
+ * local files pdfmake may open are our font faces and the content images the edge checked (by name,
+ * as in `doc.images`), served from memory. pdfmake's package export is a
+ * process-wide instance with a shared file store, so each render makes its own instance and store.
+ */
+export async function renderPdf(
+  doc: TDocumentDefinitions,
+  fonts: FontSet,
+  images: ReadonlyMap<string, Uint8Array> = new Map(),
+): Promise<Uint8Array> {
+  const names = namesOf(fonts);
+  const files = new Map<string, Uint8Array>([...FACES.map((face) => [names[face], fonts[face]] as const), ...images]);
+  // Loaded on first use, after '../fontkit.js' has given pdfkit the fontkit with the parsed-font cache.
+  const pdfmake = (await import('pdfmake')).default as unknown as { constructor: new () => PdfMaker };
+  const maker = new pdfmake.constructor();
+  maker.virtualfs = {
+    existsSync: (name) => files.has(name),
+    readFileSync: (name) => {
+      const bytes = files.get(name);
+      if (!bytes) throw new Error(`report: no file "${name}"`);
+      // pdfkit takes images only as Buffer (a plain Uint8Array would be read as a path); no copy.
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    },
+    writeFileSync: (name) => {
+      throw new Error(`report: refusing to store "${name}"`);
+    },
+  };
+  maker.setUrlAccessPolicy(() => false);
+  maker.setLocalAccessPolicy((path) => files.has(path));
+  maker.setFonts({ [fonts.family]: { ...names } });
+  return maker.createPdf(doc).getBuffer();
+}

@@ -1,0 +1,112 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { isRiskdeckError, RiskdeckError } from '../errors.js';
+import { loadFonts } from '../fonts/load.js';
+import { type Artifact, modelJson, type Output, type RenderResources, renderSource } from '../outputs/render.js';
+import { imageReader } from '../resources/images.js';
+import { readSource } from '../resources/source.js';
+import { loadTemplates } from '../resources/templates.js';
+import { loadBaseline } from './baseline.js';
+import {
+  type BuildJob,
+  type BuildOptions,
+  type BuildResult,
+  OUTPUT_NAMES,
+  type OutputName,
+  planBuild,
+} from './plan.js';
+import { writeOutputFolder } from './write.js';
+
+/** An output whose module loads on first use, so a worker that renders only the deck never loads pdfmake. */
+function lazy(load: () => Promise<Output>): Output {
+  return async (context) => (await load())(context);
+}
+
+const OUTPUTS: Record<OutputName, Output> = {
+  model: modelJson,
+  deck: lazy(async () => (await import('../outputs/deck/index.js')).deckOutput),
+  report: lazy(async () => (await import('../outputs/report/index.js')).reportOutput),
+};
+
+/** The outputs a build writes, in order: all of them, or the ones named. */
+export function defaultOutputs(only: readonly OutputName[] = OUTPUT_NAMES): Output[] {
+  return OUTPUT_NAMES.filter((name) => only.includes(name)).map((name) => OUTPUTS[name]);
+}
+
+/** The files of `dir` to carry into the new output folder: those named in `keep` (`*`: all) not rendered again. */
+async function kept(dir: string, keep: readonly string[], rendered: readonly Artifact[]): Promise<Artifact[]> {
+  const fresh = new Set(rendered.map((a) => a.path));
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+    .filter((path) => !fresh.has(path) && (keep.includes('*') || keep.includes(path)))
+    .map((path) => ({ path, copyOf: join(dir, path) }));
+}
+
+/** Renders one content file in memory: its artifacts and warnings, or the content error. Writes nothing. */
+export async function renderFile(job: BuildJob, options: BuildOptions, resources: RenderResources) {
+  const source = await readSource(job.file, job.display);
+  const baseline = options.since === undefined ? undefined : await loadBaseline(options.since, job.file, job.cwd);
+  return renderSource(source, options.outputs ?? defaultOutputs(options.only), resources, {
+    sourceDateEpoch: options.sourceDateEpoch,
+    baseline,
+    riskThresholds: options.riskThresholds,
+    readImages: imageReader(job.file),
+  });
+}
+
+async function loadResources(options: BuildOptions, cwd: string): Promise<RenderResources> {
+  const templates = new Map(
+    await loadTemplates(options.templatesDir === undefined ? undefined : resolve(cwd, options.templatesDir)),
+  );
+  if (options.theme !== undefined) {
+    const theme = resolve(cwd, options.theme);
+    templates.set(
+      'deck/theme.css',
+      await readFile(theme, 'utf8').catch((error: NodeJS.ErrnoException) => {
+        throw new RiskdeckError('USAGE', `cannot read the theme ${options.theme} (${error.code ?? error.message})`);
+      }),
+    );
+  }
+  const fonts = await loadFonts(options.fonts).catch((error: NodeJS.ErrnoException) => {
+    throw new RiskdeckError('USAGE', `cannot read the fonts (${error.code ?? error.message}: ${error.path ?? ''})`);
+  });
+  return { fonts, templates };
+}
+
+/** Fonts and templates for a build. Templates are read every time (about a millisecond) so that an edit
+ * to one shows on the next rebuild; font bytes are cached per process by `loadFonts`. */
+export function buildResources(options: BuildOptions, cwd: string): Promise<RenderResources> {
+  return loadResources(options, cwd);
+}
+
+/** Builds one content file and writes its outputs atomically; content errors come back in the result. */
+export async function buildFile(
+  job: BuildJob,
+  options: BuildOptions,
+  resources: RenderResources,
+): Promise<BuildResult> {
+  const { display, name } = job;
+  try {
+    const rendered = await renderFile(job, options, resources);
+    const carried = options.keep?.length ? await kept(join(job.outDir, name), options.keep, rendered.artifacts) : [];
+    const written = await writeOutputFolder(job.outDir, name, [...rendered.artifacts, ...carried]);
+    return { file: display, name, outDir: written, warnings: rendered.warnings, error: undefined };
+  } catch (error) {
+    if (!isRiskdeckError(error)) throw error;
+    return { file: display, name, outDir: undefined, warnings: [], error };
+  }
+}
+
+/** Builds every given content file into `outDir/<name>/`, in this thread. Errors are returned per file. */
+export async function build(options: BuildOptions = {}): Promise<BuildResult[]> {
+  const { jobs, refused } = await planBuild(options);
+  const resources = await buildResources(options, options.cwd ?? process.cwd());
+  const results = [...refused];
+  for (const job of jobs) results.push(await buildFile(job, options, resources));
+  return results;
+}
+
+export type { BuildJob, BuildOptions, BuildResult, PortableBuildOptions } from './plan.js';
+export { planBuild } from './plan.js';

@@ -1,0 +1,88 @@
+import { relative, resolve } from 'node:path';
+import type { RiskThresholds } from '../content/schema.js';
+import { type ContentIssue, RiskdeckError } from '../errors.js';
+import type { FontFiles } from '../fonts/load.js';
+import type { Output } from '../outputs/render.js';
+import { findContentFiles } from '../resources/source.js';
+import { outputName } from './names.js';
+
+export interface BuildOptions {
+  /** Content files; default: every content file in `contentDir`. */
+  readonly files?: readonly string[] | undefined;
+  readonly contentDir?: string | undefined;
+  readonly outDir?: string | undefined;
+  readonly cwd?: string | undefined;
+  /** A folder whose files replace ours of the same name (`deck/layout.hbs`, `report/report.hbs`, …). */
+  readonly templatesDir?: string | undefined;
+  readonly sourceDateEpoch?: string | undefined;
+  /** A CSS file that replaces the deck theme (`deck/theme.css`). */
+  readonly theme?: string | undefined;
+  /** TTF files for the report and diagrams; default Roboto. */
+  readonly fonts?: FontFiles | undefined;
+  /** Risk thresholds for content that sets none. */
+  readonly riskThresholds?: RiskThresholds | undefined;
+  /** Only these outputs (default: all). A worker gets names, not functions. */
+  readonly only?: readonly OutputName[] | undefined;
+  /**
+   * Files of the current output folder to keep when they are not rendered again: paths, or `*` for every
+   * file. `riskdeck dev` writes the deck first keeping the old `report.pdf`, then the report keeping the rest.
+   */
+  readonly keep?: readonly string[] | undefined;
+  /** An earlier version to report changes against: a content file, a model.json, or a git ref. */
+  readonly since?: string | undefined;
+  readonly outputs?: readonly Output[];
+}
+
+export interface BuildResult {
+  readonly file: string;
+  readonly name: string;
+  readonly outDir: string | undefined;
+  readonly warnings: readonly ContentIssue[];
+  readonly error: RiskdeckError | undefined;
+}
+
+/** One content file to build: where it is, how to name it in messages, and where its outputs go. */
+export interface BuildJob {
+  readonly file: string;
+  readonly display: string;
+  readonly name: string;
+  readonly outDir: string;
+  readonly cwd: string;
+}
+
+/** The part of BuildOptions that crosses into a worker thread: everything but `outputs`. */
+export type PortableBuildOptions = Omit<BuildOptions, 'outputs'>;
+
+/** The outputs by name, in the order a build runs them. */
+export const OUTPUT_NAMES = ['model', 'deck', 'report'] as const;
+export type OutputName = (typeof OUTPUT_NAMES)[number];
+
+/** The jobs for a build, and a refusal for every file whose output folder another file also claims. */
+export async function planBuild(options: BuildOptions): Promise<{ jobs: BuildJob[]; refused: BuildResult[] }> {
+  const cwd = options.cwd ?? process.cwd();
+  const outDir = resolve(cwd, options.outDir ?? 'dist');
+  const files = options.files?.length
+    ? options.files.map((f) => resolve(cwd, f))
+    : await findContentFiles(resolve(cwd, options.contentDir ?? 'content'));
+  const byName = new Map<string, string[]>();
+  for (const file of files) {
+    byName.set(outputName(file), [...(byName.get(outputName(file)) ?? []), relative(cwd, file) || file]);
+  }
+  const jobs: BuildJob[] = [];
+  const refused: BuildResult[] = [];
+  for (const file of files) {
+    const display = relative(cwd, file) || file;
+    const name = outputName(file);
+    const clash = (byName.get(name) ?? []).filter((other) => other !== display);
+    if (clash.length === 0) {
+      jobs.push({ file, display, name, outDir, cwd });
+      continue;
+    }
+    const error = new RiskdeckError(
+      'OUTPUT_CONFLICT',
+      `${display}: writes the same output folder "${name}" as ${clash.join(', ')}; rename one of the files`,
+    );
+    refused.push({ file: display, name, outDir: undefined, warnings: [], error });
+  }
+  return { jobs, refused };
+}

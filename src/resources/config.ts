@@ -1,0 +1,82 @@
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { RiskdeckError } from '../errors.js';
+import type { RiskdeckConfig } from './config-schema.js';
+
+export type { RiskdeckConfig } from './config-schema.js';
+
+/** For `riskdeck.config.js`: `export default defineConfig({ … })` gives editor completion. */
+export function defineConfig(config: RiskdeckConfig): RiskdeckConfig {
+  return config;
+}
+
+export const CONFIG_NAMES = ['riskdeck.config.json', 'riskdeck.config.js', 'riskdeck.config.mjs'] as const;
+
+export interface LoadedConfig {
+  readonly path: string | undefined;
+  readonly config: RiskdeckConfig;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+}
+
+/** Finds and reads the config file: the one named, else the first of CONFIG_NAMES in `cwd`. */
+export async function loadConfig(cwd: string, explicit?: string): Promise<LoadedConfig> {
+  let path: string | undefined;
+  if (explicit !== undefined) {
+    path = resolve(cwd, explicit);
+    if (!(await isFile(path))) throw new RiskdeckError('USAGE', `no config file at ${explicit}`);
+  } else {
+    for (const name of CONFIG_NAMES) {
+      if (await isFile(resolve(cwd, name))) {
+        path = resolve(cwd, name);
+        break;
+      }
+    }
+  }
+  if (path === undefined) return { path: undefined, config: {} };
+  let raw: unknown;
+  try {
+    raw = path.endsWith('.json')
+      ? JSON.parse(await readFile(path, 'utf8'))
+      : ((await import(`${pathToFileURL(path).href}?t=${(await stat(path)).mtimeMs}`)) as { default?: unknown })
+          .default;
+  } catch (error) {
+    throw new RiskdeckError('USAGE', `${path}: cannot read the config (${(error as Error).message})`);
+  }
+  // The schema (and zod) load only when there is a config file to check.
+  const { configSchema } = await import('./config-schema.js');
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n');
+    throw new RiskdeckError('USAGE', `${path}: invalid config\n${problems}`);
+  }
+  return { path, config: resolvePaths(parsed.data, dirname(path)) };
+}
+
+/** Paths in a config file are relative to the file's folder, not to wherever riskdeck runs. */
+function resolvePaths(config: RiskdeckConfig, dir: string): RiskdeckConfig {
+  const at = (p: string | undefined) => (p === undefined ? undefined : resolve(dir, p));
+  const fonts = config.fonts;
+  return Object.freeze({
+    ...config,
+    ...(config.outDir && { outDir: at(config.outDir) }),
+    ...(config.contentDir && { contentDir: at(config.contentDir) }),
+    ...(config.templates && { templates: at(config.templates) }),
+    ...(config.theme && { theme: at(config.theme) }),
+    ...(fonts && {
+      fonts: {
+        family: fonts.family,
+        normal: resolve(dir, fonts.normal),
+        bold: resolve(dir, fonts.bold),
+        italics: resolve(dir, fonts.italics),
+        bolditalics: resolve(dir, fonts.bolditalics),
+      },
+    }),
+  }) as RiskdeckConfig;
+}
