@@ -71,6 +71,48 @@ const passId = (i: number, r: number) => `p${i}.${r}`;
  * runs down the column through a corridor in the middle of each row.
  */
 export function layoutFlow(sizes: FlowSizes, spacing: FlowSpacing): FlowLayout {
+  const { g, trunks } = rankFlow(sizes, spacing);
+  const top = (id: string) => {
+    const n = g.node(id);
+    return (n.y ?? 0) - n.height / 2;
+  };
+  const column = Math.max(...sizes.steps.map((s) => s.width)) / 2;
+  const steps = sizes.steps.map((size, i) => ({ ...size, x: column - size.width / 2, y: top(stepId(i)) }));
+  const rowBoxes = sizes.steps.map((_, i) =>
+    (sizes.outcomes[i] ?? []).map((row, r) => {
+      const y = top(passId(i, r));
+      const slot = (row[0]?.width ?? 0) + spacing.nodeGap;
+      const left = Math.floor(row.length / 2);
+      return row.map((size, k) => {
+        // With a trunk, the corridor sits at the column, the extra box of an odd row on its right;
+        // without, the row is centred under the step.
+        const centre = trunks[i] ? column + (k - left + 0.5) * slot : column + (k - (row.length - 1) / 2) * slot;
+        return { ...size, x: centre - size.width / 2, y };
+      });
+    }),
+  );
+  const exitNode = sizes.exit ? { x: column, y: top(EXIT), width: 0, height: 0 } : undefined;
+  const { chain, branches } = routeFlow(steps, rowBoxes, exitNode);
+  const first = steps[0];
+  const entry =
+    sizes.entry && first
+      ? [
+          { x: column, y: top(ENTRY) },
+          { x: column, y: first.y },
+        ]
+      : undefined;
+  const exit = sizes.exit ? chain.pop() : undefined;
+  return normalise(
+    steps,
+    rowBoxes.map((rows) => rows.flat()),
+    { chain, branches, entry, exit },
+    spacing.margin,
+    sizes.minWidth ?? 0,
+  );
+}
+
+/** dagre ranks the rows: steps, each outcome row under its step (with a pass node for the trunk), entry and exit. */
+function rankFlow(sizes: FlowSizes, spacing: FlowSpacing) {
   const g = new dagre.graphlib.Graph<object, Label, object>();
   g.setGraph({ rankdir: 'TB', nodesep: spacing.nodeGap, ranksep: spacing.rowGap, rankalign: 'top' });
   g.setDefaultEdgeLabel(() => ({}));
@@ -103,28 +145,12 @@ export function layoutFlow(sizes: FlowSizes, spacing: FlowSpacing): FlowLayout {
     return trunk;
   });
   dagre.layout(g);
+  return { g, trunks };
+}
 
-  const top = (id: string) => {
-    const n = g.node(id);
-    return (n.y ?? 0) - n.height / 2;
-  };
-  const column = Math.max(...sizes.steps.map((s) => s.width)) / 2;
-  const steps = sizes.steps.map((size, i) => ({ ...size, x: column - size.width / 2, y: top(stepId(i)) }));
-  const rowBoxes = sizes.steps.map((_, i) =>
-    (sizes.outcomes[i] ?? []).map((row, r) => {
-      const y = top(passId(i, r));
-      const slot = (row[0]?.width ?? 0) + spacing.nodeGap;
-      const left = Math.floor(row.length / 2);
-      return row.map((size, k) => {
-        // With a trunk, the corridor sits at the column, the extra box of an odd row on its right;
-        // without, the row is centred under the step.
-        const centre = trunks[i] ? column + (k - left + 0.5) * slot : column + (k - (row.length - 1) / 2) * slot;
-        return { ...size, x: centre - size.width / 2, y };
-      });
-    }),
-  );
-  const exitNode = sizes.exit ? { x: column, y: top(EXIT), width: 0, height: 0 } : undefined;
-
+/** The chain from step to step, and each step's branches down the trunk to the bus above their row. */
+function routeFlow(steps: readonly Box[], rowBoxes: readonly (readonly Box[])[][], exitNode: Box | undefined) {
+  const last = steps.length - 1;
   const chain: Point[][] = [];
   const branches: Point[][][] = [];
   steps.forEach((step, i) => {
@@ -151,23 +177,7 @@ export function layoutFlow(sizes: FlowSizes, spacing: FlowSpacing): FlowLayout {
     const next = steps[i + 1] ?? (i === last ? exitNode : undefined);
     if (next) chain.push([start, { x: next.x + next.width / 2, y: next.y }]);
   });
-
-  const first = steps[0];
-  const entry =
-    sizes.entry && first
-      ? [
-          { x: column, y: top(ENTRY) },
-          { x: column, y: first.y },
-        ]
-      : undefined;
-  const exit = sizes.exit ? chain.pop() : undefined;
-  return normalise(
-    steps,
-    rowBoxes.map((rows) => rows.flat()),
-    { chain, branches, entry, exit },
-    spacing.margin,
-    sizes.minWidth ?? 0,
-  );
+  return { chain, branches };
 }
 
 /** Drops repeated and collinear points, so that a straight route is one segment. */

@@ -62,97 +62,110 @@ const rating = (r: { score: number; label: string; likelihood: number; impact: n
   r === undefined ? undefined : `${r.label} ${r.score} (L${r.likelihood} × I${r.impact})`;
 const names = (systems: readonly { name: string }[]) => systems.map((s) => s.name).join(', ');
 
+function perSystem<V extends { system: { id: string; name: string } }>(
+  area: Change['area'],
+  owner: string,
+  old: readonly V[],
+  current: readonly V[],
+  fields: Fields<V>,
+): Change[] {
+  const changes: Change[] = [];
+  for (const value of current) {
+    const previous = old.find((o) => o.system.id === value.system.id);
+    if (!previous) continue;
+    for (const [field, read] of fields) {
+      const a = read(previous);
+      const b = read(value);
+      if (a !== b) changes.push(changed(area, `${owner} › ${value.system.name} › ${field}`, a, b));
+    }
+  }
+  return changes;
+}
+
+const diffThreats = (before: Comparison, after: Comparison) =>
+  compareLists(
+    'threat',
+    before.threats,
+    after.threats,
+    (t) => t.title,
+    [['description', (t) => t.description]],
+    (old, current) =>
+      perSystem('threat', current.title, old.assessments, current.assessments, [
+        ['rating', (a) => rating(a.rating)],
+        ['status', (a) => a.statusLabel],
+        ['assessment', (a) => a.text],
+      ]),
+  );
+
+const diffDimensions = (before: Comparison, after: Comparison) =>
+  compareLists(
+    'dimension',
+    before.dimensions,
+    after.dimensions,
+    (d) => d.name,
+    [['summary', (d) => d.summary]],
+    (old, current) =>
+      perSystem('dimension', current.name, old.values, current.values, [
+        ['score', (v) => (v.score === undefined ? undefined : String(v.score))],
+        ['value', (v) => v.text],
+      ]),
+  );
+
+const diffAttacks = (before: Comparison, after: Comparison) =>
+  compareLists(
+    'attack',
+    before.attacks,
+    after.attacks,
+    (a) => a.name,
+    [],
+    (old, current) =>
+      perSystem('attack', current.name, old.outcomes, current.outcomes, [
+        ['severity', (o) => o.severity?.label],
+        ['outcome', (o) => o.text],
+      ]),
+  );
+
+const diffFlows = (before: Comparison, after: Comparison) =>
+  compareLists(
+    'flow',
+    before.flows,
+    after.flows,
+    (f) => f.title,
+    [['steps', (f) => String(f.steps.length)]],
+    (old, current) =>
+      compareLists(
+        'flow',
+        old.steps,
+        current.steps,
+        (s) => `${current.title} › step ${s.number}`,
+        [['action', (s) => s.action]],
+        (oldStep, step) =>
+          perSystem('flow', `${current.title} › step ${step.number}`, oldStep.branches, step.branches, [
+            ['severity', (b) => b.severity.label],
+            ['outcome', (b) => b.outcome],
+          ]),
+      ),
+  );
+
 /** What changed from `before` to `after`: threats, ratings, verdicts, outcomes and references, old → new. */
 export function diffComparisons(before: Comparison, after: Comparison): ChangeSet {
-  const perSystem = <V extends { system: { id: string; name: string } }>(
-    area: Change['area'],
-    owner: string,
-    old: readonly V[],
-    current: readonly V[],
-    fields: Fields<V>,
-  ): Change[] => {
-    const changes: Change[] = [];
-    for (const value of current) {
-      const previous = old.find((o) => o.system.id === value.system.id);
-      if (!previous) continue;
-      for (const [field, read] of fields) {
-        const a = read(previous);
-        const b = read(value);
-        if (a !== b) changes.push(changed(area, `${owner} › ${value.system.name} › ${field}`, a, b));
-      }
-    }
-    return changes;
-  };
   const changes: Change[] = [
     ...compareLists('system', before.systems, after.systems, (s) => s.name, [
       ['name', (s) => s.name],
       ['isolation', (s) => s.isolation],
     ]),
-    ...compareLists(
-      'threat',
-      before.threats,
-      after.threats,
-      (t) => t.title,
-      [['description', (t) => t.description]],
-      (old, current) =>
-        perSystem('threat', current.title, old.assessments, current.assessments, [
-          ['rating', (a) => rating(a.rating)],
-          ['status', (a) => a.statusLabel],
-          ['assessment', (a) => a.text],
-        ]),
-    ),
+    ...diffThreats(before, after),
     ...compareLists('defense', before.defenses, after.defenses, (d) => d.name, [
       ['systems', (d) => names(d.systems)],
       ['effectiveness', (d) => d.effectiveness],
     ]),
-    ...compareLists(
-      'dimension',
-      before.dimensions,
-      after.dimensions,
-      (d) => d.name,
-      [['summary', (d) => d.summary]],
-      (old, current) =>
-        perSystem('dimension', current.name, old.values, current.values, [
-          ['score', (v) => (v.score === undefined ? undefined : String(v.score))],
-          ['value', (v) => v.text],
-        ]),
-    ),
-    ...compareLists(
-      'attack',
-      before.attacks,
-      after.attacks,
-      (a) => a.name,
-      [],
-      (old, current) =>
-        perSystem('attack', current.name, old.outcomes, current.outcomes, [
-          ['severity', (o) => o.severity?.label],
-          ['outcome', (o) => o.text],
-        ]),
-    ),
+    ...diffDimensions(before, after),
+    ...diffAttacks(before, after),
     ...compareLists('verdict', before.verdicts, after.verdicts, (v) => v.category, [
       ['better', (v) => (v.tie ? 'Tie' : names(v.better))],
       ['rationale', (v) => v.rationale],
     ]),
-    ...compareLists(
-      'flow',
-      before.flows,
-      after.flows,
-      (f) => f.title,
-      [['steps', (f) => String(f.steps.length)]],
-      (old, current) =>
-        compareLists(
-          'flow',
-          old.steps,
-          current.steps,
-          (s) => `${current.title} › step ${s.number}`,
-          [['action', (s) => s.action]],
-          (oldStep, step) =>
-            perSystem('flow', `${current.title} › step ${step.number}`, oldStep.branches, step.branches, [
-              ['severity', (b) => b.severity.label],
-              ['outcome', (b) => b.outcome],
-            ]),
-        ),
-    ),
+    ...diffFlows(before, after),
     ...compareLists('reference', before.references, after.references, (r) => r.title, [
       ['title', (r) => r.title],
       ['url', (r) => r.url],
