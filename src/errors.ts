@@ -34,14 +34,36 @@ export class RiskdeckError extends Error {
   }
 }
 
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text from content or a file name made safe for one line of a terminal: line breaks, escape sequences
+ * and bidirectional controls are shown as escapes (`\n`, `\x1b`, `\u202e`), so content can neither split
+ * one message into lines that look like others nor repaint or reorder what is shown.
+ */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (char) => {
+    const code = char.charCodeAt(0);
+    if (char === '\n') return '\\n';
+    if (char === '\r') return '\\r';
+    if (char === '\t') return '\\t';
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
 export function formatIssue(issue: ContentIssue): string {
-  const where = `${issue.file}:${issue.line}:${issue.column}`;
-  return issue.path ? `${where}  ${issue.path}: ${issue.message}` : `${where}  ${issue.message}`;
+  const where = `${printable(issue.file)}:${issue.line}:${issue.column}`;
+  const message = printable(issue.message);
+  return issue.path ? `${where}  ${printable(issue.path)}: ${message}` : `${where}  ${message}`;
 }
 
 export function contentError(file: string, issues: readonly ContentIssue[]): RiskdeckError {
   const count = issues.length === 1 ? '1 error' : `${issues.length} errors`;
-  return new RiskdeckError('CONTENT_INVALID', `${file}: ${count}\n${issues.map(formatIssue).join('\n')}`, issues);
+  return new RiskdeckError(
+    'CONTENT_INVALID',
+    `${printable(file)}: ${count}\n${issues.map(formatIssue).join('\n')}`,
+    issues,
+  );
 }
 
 export function isRiskdeckError(error: unknown): error is RiskdeckError {

@@ -1,6 +1,8 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Node, visit } from 'yaml';
 import type { ContentIssue } from '../errors.js';
 import { LOAD_LIMITS } from './load-limits.js';
+import { aliasProblems, keyProblems } from './yaml-checks.js';
+import { parseYaml } from './yaml-parse.js';
 
 /** A content file as read from disk: its path (for messages) and its text. */
 export interface SourceFile {
@@ -28,6 +30,13 @@ export interface LoadedSource {
   readonly body: readonly LocatedSection[];
   readonly issues: readonly ContentIssue[];
   locate(path: readonly PathSegment[], at?: 'key' | 'value'): { line: number; column: number };
+  /** The value at `path` as written in the file (`1.0`, not `1`), for messages. */
+  written(path: readonly PathSegment[]): string | undefined;
+  /**
+   * When the key at `path` is the tail of an unquoted value cut at a comma inside `{ }`
+   * (`{ outcome: Hits the Sentry, not the host kernel. }`), the key whose value was cut.
+   */
+  cutAtComma(path: readonly PathSegment[]): string | undefined;
 }
 
 export { LOAD_LIMITS } from './load-limits.js';
@@ -99,11 +108,40 @@ function nodeAt(root: unknown, path: readonly PathSegment[], at: 'key' | 'value'
   return node;
 }
 
+/**
+ * The text as every later step sees it: no BOM, and every line ending (CRLF, a lone CR) a LF, so that a
+ * file saved with other line endings gives the same model and the same places.
+ */
+export function normalizeText(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+/** What the file says at a path, beyond its value: see `LoadedSource.written` and `cutAtComma`. */
+function fieldSource(root: unknown, text: string): Pick<LoadedSource, 'written' | 'cutAtComma'> {
+  return {
+    written(path) {
+      const node = nodeAt(root, path, 'value');
+      const range = isScalar(node) ? node.range : undefined;
+      return range ? text.slice(range[0], range[1]).trim() : undefined;
+    },
+    cutAtComma(path) {
+      const parent = nodeAt(root, path.slice(0, -1), 'value');
+      if (!isMap(parent) || !parent.flow) return undefined;
+      const index = parent.items.findIndex((p) => isScalar(p.key) && String(p.key.value) === String(path.at(-1)));
+      const pair = parent.items[index];
+      const before = parent.items[index - 1];
+      if (!pair || pair.value !== null || !isScalar(pair.key) || pair.key.type !== 'PLAIN') return undefined;
+      if (!before || !isScalar(before.value) || before.value.type !== 'PLAIN') return undefined;
+      return String((before.key as { value?: unknown }).value);
+    },
+  };
+}
+
 /** Reads a `.yaml`/`.yml` file or a `.md` file with YAML front matter; never throws on bad content. */
 export function loadSource(source: SourceFile): LoadedSource {
   const issues: ContentIssue[] = [];
   const file = source.path;
-  const text = source.text.replace(/^\uFEFF/, '');
+  const text = normalizeText(source.text);
   const isMarkdown = /\.(md|markdown)$/i.test(file);
   let yamlText = text;
   let lineOffset = 0;
@@ -118,23 +156,23 @@ export function loadSource(source: SourceFile): LoadedSource {
         path: '',
         message: 'a Markdown content file must start with YAML front matter between two "---" lines',
       });
-      return { file, data: undefined, body, issues, locate: () => ({ line: 1, column: 1 }) };
+      return {
+        file,
+        data: undefined,
+        body,
+        issues,
+        locate: () => ({ line: 1, column: 1 }),
+        written: () => undefined,
+        cutAtComma: () => undefined,
+      };
     }
     yamlText = parts.yaml;
     lineOffset = parts.yamlLine;
     body = splitSections(parts.body, parts.bodyLine);
   }
 
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, {
-    lineCounter,
-    uniqueKeys: true,
-    merge: false,
-    schema: 'core',
-    strict: true,
-    prettyErrors: false,
-    keepSourceTokens: false,
-  });
+  const parsed = parseYaml(yamlText);
+  const { doc, lineCounter } = parsed;
   const position = (offset: number) => {
     const pos = lineCounter.linePos(offset);
     return { line: pos.line + lineOffset, column: pos.col };
@@ -142,8 +180,17 @@ export function loadSource(source: SourceFile): LoadedSource {
   const push = (offset: number, message: string, path = '') =>
     issues.push({ file, ...position(offset), path, message });
 
+  for (const tab of parsed.tabs) {
+    issues.push({
+      file,
+      line: tab.line + 1 + lineOffset,
+      column: tab.column,
+      path: '',
+      message: 'a tab in the indentation; YAML indents with spaces only, replace the tab with spaces',
+    });
+  }
   for (const error of doc.errors) {
-    const key = /^["']?([^"':\n]*)/.exec(yamlText.slice(error.pos[0], error.pos[0] + 80))?.[1]?.trim();
+    const key = /^["']?([^"':\n]*)/.exec(parsed.text.slice(error.pos[0], error.pos[0] + 80))?.[1]?.trim();
     const message = /call stack/i.test(error.message)
       ? 'the YAML is nested too deeply to read; flatten it'
       : error.code === 'DUPLICATE_KEY'
@@ -170,13 +217,16 @@ export function loadSource(source: SourceFile): LoadedSource {
       }
     },
   });
+  const aliases = aliasProblems(doc, LOAD_LIMITS.maxAliasCount);
+  for (const problem of [...keyProblems(doc), ...aliases]) push(problem.offset, problem.message);
 
   let data: unknown;
-  const recoverable = doc.errors.every((e) => e.code === 'DUPLICATE_KEY');
+  const recoverable = doc.errors.every((e) => e.code === 'DUPLICATE_KEY') && aliases.length === 0;
   if (recoverable) {
     try {
       data = doc.toJS({ maxAliasCount: LOAD_LIMITS.maxAliasCount });
     } catch (error) {
+      // aliasProblems counts as the yaml library does, so this is only a second wall.
       push(0, `${(error as Error).message}; use fewer aliases (at most ${LOAD_LIMITS.maxAliasCount})`);
     }
   }
@@ -184,5 +234,5 @@ export function loadSource(source: SourceFile): LoadedSource {
     const node = nodeAt(doc.contents, path, at);
     return position(node?.range?.[0] ?? 0);
   };
-  return { file, data, body, issues, locate };
+  return { file, data, body, issues, locate, ...fieldSource(doc.contents, parsed.text) };
 }

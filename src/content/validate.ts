@@ -57,13 +57,15 @@ function describeValue(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
-function explain(issue: z.core.$ZodIssue): string {
+function explain(issue: z.core.$ZodIssue, written: string | undefined): string {
   const input = (issue as { input?: unknown }).input;
   switch (issue.code) {
     case 'invalid_type': {
       if (input === undefined) return `is required; add it (${issue.expected})`;
       if (issue.expected === 'string' && (typeof input === 'number' || typeof input === 'boolean')) {
-        return `must be text, not ${describeValue(input)}; put it in quotes, e.g. "${String(input)}"`;
+        // Suggest the text as written (`1.0`), not as YAML read it (`1`).
+        const text = written && !/^["']/.test(written) ? written : String(input);
+        return `must be text, not ${describeValue(input)}; put it in quotes, e.g. "${text}"`;
       }
       const expected =
         issue.expected === 'object' ? 'a mapping' : issue.expected === 'array' ? 'a list' : issue.expected;
@@ -78,8 +80,11 @@ function explain(issue: z.core.$ZodIssue): string {
       if (issue.origin === 'string') return 'must not be empty';
       return `is ${describeValue(input)}, out of range; use a whole number from 1 to 5`;
     }
-    case 'invalid_value':
-      return `is ${describeValue(input)}; use one of: ${issue.values.map(String).join(', ')}`;
+    case 'invalid_value': {
+      const values = issue.values.map(String);
+      const hint = typeof input === 'string' ? didYouMean(input, values) : '';
+      return `is ${describeValue(input)}${hint}; use one of: ${values.join(', ')}`;
+    }
     case 'invalid_format':
       return issue.message.startsWith('Invalid') ? `has the wrong format (${issue.format})` : issue.message;
     case 'not_multiple_of':
@@ -107,11 +112,15 @@ function schemaIssues(source: LoadedSource, data: unknown): { content?: Content;
       // A merge key is reported by the loader, which says why it is refused.
       for (const key of issue.keys.filter((k) => k !== '<<')) {
         const where = source.locate([...path, key], 'key');
+        const cut = source.cutAtComma([...path, key]);
         issues.push({
           file: source.file,
           ...where,
           path: formatPath([...path, key]),
-          message: `unknown field "${key}"${didYouMean(key, allowed)}; remove it or fix its name`,
+          message:
+            cut === undefined
+              ? `unknown field "${key}"${didYouMean(key, allowed)}; remove it or fix its name`
+              : `unknown field "${key}": inside { } a comma ends a value, so the text of "${cut}" was cut here; put the value of "${cut}" in quotes`,
         });
       }
       continue;
@@ -119,7 +128,7 @@ function schemaIssues(source: LoadedSource, data: unknown): { content?: Content;
     const message =
       isRatingRange(issue) && typeof (issue as { input?: unknown }).input === 'number'
         ? `is ${(issue as { input?: unknown }).input as number}; ratings are whole numbers from 1 to 5`
-        : explain(issue);
+        : explain(issue, source.written(path));
     issues.push({ file: source.file, ...source.locate(path), path: formatPath(path), message });
   }
   return { issues };

@@ -1,5 +1,5 @@
 import { collectImageRefs, type ImageRef } from '../content/image-refs.js';
-import { loadSource, type PathSegment, type SourceFile } from '../content/load.js';
+import { loadSource, normalizeText, type PathSegment, type SourceFile } from '../content/load.js';
 import type { RiskThresholds } from '../content/schema.js';
 import { validateSource } from '../content/validate.js';
 import { type ContentIssue, contentError } from '../errors.js';
@@ -22,7 +22,7 @@ export function compileSource(source: SourceFile, defaultThresholds?: RiskThresh
   const loaded = loadSource(source);
   const { content, issues, warnings } = validateSource(loaded);
   if (!content) throw contentError(source.path, issues);
-  const text = source.text.replace(/^\uFEFF/, '');
+  const text = normalizeText(source.text);
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const position = (offset: number) => {

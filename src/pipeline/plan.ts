@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
 import type { RiskThresholds } from '../content/schema.js';
-import { type ContentIssue, RiskdeckError } from '../errors.js';
+import { type ContentIssue, printable, RiskdeckError } from '../errors.js';
 import type { FontFiles } from '../fonts/load.js';
 import type { Output } from '../outputs/render.js';
 import { findContentFiles } from '../resources/source.js';
@@ -66,12 +66,13 @@ export async function planBuild(options: BuildOptions): Promise<{ jobs: BuildJob
     : await findContentFiles(resolve(cwd, options.contentDir ?? 'content'));
   const byName = new Map<string, string[]>();
   for (const file of files) {
-    byName.set(outputName(file), [...(byName.get(outputName(file)) ?? []), relative(cwd, file) || file]);
+    byName.set(outputName(file), [...(byName.get(outputName(file)) ?? []), printable(relative(cwd, file) || file)]);
   }
   const jobs: BuildJob[] = [];
   const refused: BuildResult[] = [];
   for (const file of files) {
-    const display = relative(cwd, file) || file;
+    // The name in messages: a file name may hold a line break or an escape sequence.
+    const display = printable(relative(cwd, file) || file);
     const name = outputName(file);
     const clash = (byName.get(name) ?? []).filter((other) => other !== display);
     if (clash.length === 0) {

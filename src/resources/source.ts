@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SourceFile } from '../content/load.js';
+import { normalizeText, type SourceFile } from '../content/load.js';
 import { LOAD_LIMITS } from '../content/load-limits.js';
 import { RiskdeckError } from '../errors.js';
 
@@ -56,7 +56,7 @@ export async function readSource(path: string, displayPath: string): Promise<Sou
       `${displayPath}:${at.line}:${at.column}  the file is not valid UTF-8; save it as UTF-8`,
     );
   }
-  return { path: displayPath, text };
+  return { path: displayPath, text: normalizeText(text) };
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {

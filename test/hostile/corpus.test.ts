@@ -55,7 +55,11 @@ const OUTCOMES: Record<string, 'renders' | RegExp> = {
   'markdown-deep-quotes.md': /:71:1 {2}section "Narrative": nests lists or quotes deeper/,
   'markdown-deep-lists.md': /:71:1 {2}section "Narrative": nests lists or quotes deeper/,
   'html-deep-nesting.md': /:71:1 {2}section "Narrative": has a paragraph with more than 2000 Markdown markers/,
-  'yaml-alias-bomb.yaml': /:1:1 {2}Excessive alias count .*; use fewer aliases \(at most 100\)/,
+  'yaml-alias-bomb.yaml': /:4:8 {2}the aliases expand to more than 100 copies .*; use fewer aliases \(at most 100\)/,
+  'yaml-undefined-alias.yaml': /:6:10 {2}the alias "\*nowhere" has no anchor "&nowhere" before it/,
+  'yaml-key-collision.yaml': /:15:7 {2}key "1" \(text\) is read as the same field as the key "1" \(number\) above it/,
+  'yaml-complex-key.yaml': /:7:3 {2}a key must be a word, not a list/,
+  'yaml-multiline-key.yaml': /:7:1 {2}extra\\ncontent\/other\.yaml:1:1 {2}forged error\\x1b\[2J\\u202e: unknown field/,
   'yaml-merge-keys.yaml': /:4:5 {2}YAML merge keys \("<<"\) are not allowed/,
   'yaml-directives.yaml': /:1:1 {2}YAML directives \(%YAML, %TAG\) are not allowed/,
   'yaml-custom-tags.yaml': /:1:22 {2}custom YAML tag "!!js\/function" is not allowed/,
@@ -176,6 +180,15 @@ describe('the hostile corpus through the real build', () => {
         .join(' ')
         .includes(CANARY),
     ).toBe(false);
+  });
+
+  it('prints no raw control character, line break from content or bidirectional control', () => {
+    for (const line of stderr.split('\n')) {
+      expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
+    }
+    // Every line is a message about one file, or the count of a file's errors.
+    for (const line of stderr.split('\n').filter(Boolean))
+      expect(line).toMatch(/^(warning: )?content\/[\w.-]+(:\d+:\d+ {2}|: \d+ errors?$)/);
   });
 
   it('wrote nothing outside dist/ and ran nothing the corpus asks for', () => {
