@@ -33,6 +33,8 @@ export function parse(args: readonly string[]) {
       json: { type: 'boolean' },
       port: { type: 'string' },
       host: { type: 'string' },
+      'allowed-host': { type: 'string', multiple: true },
+      'allow-any-host': { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
     },

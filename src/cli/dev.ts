@@ -1,150 +1,182 @@
-import { type FSWatcher, watch } from 'node:fs';
-import { readdir } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
-import { startDevServer } from '../dev/server.js';
-import { formatIssue, isRiskdeckError } from '../errors.js';
-import type { BuildOptions, BuildResult } from '../pipeline/plan.js';
-import { planBuild } from '../pipeline/plan.js';
-import { BuildPool } from '../pipeline/pool.js';
-import { CONFIG_NAMES } from '../resources/config.js';
+import { stat } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
+import { createRebuilder } from '../dev/rebuilder.js';
+import { type DevServer, startDevServer } from '../dev/server.js';
+import { type DevSettings, displayHost, exposureWarnings, listenError, resolveDevSettings } from '../dev/settings.js';
+import { createWatchers, type Watchers } from '../dev/watch.js';
+import { isRiskdeckError, RiskdeckError } from '../errors.js';
+import { outputName } from '../pipeline/names.js';
+import type { BuildOptions } from '../pipeline/plan.js';
+import { CONFIG_NAMES, loadConfig } from '../resources/config.js';
 import { CONTENT_EXTENSIONS, findContentFiles } from '../resources/source.js';
 import { type CliDeps, EXIT, type ParsedArgs } from './context.js';
 import { resolveBuildOptions } from './options.js';
 
 const DEBOUNCE_MS = 10;
 
+const isFile = (path: string) =>
+  stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+
+interface Start {
+  settings: DevSettings;
+  options: BuildOptions;
+  files: string[];
+  server: DevServer;
+}
+
+/** Everything that can fail before serving, as usage errors: flags, config, the files named, listening. */
+async function start(args: ParsedArgs, deps: CliDeps): Promise<Start> {
+  const { config } = await loadConfig(deps.cwd, args.values.config);
+  const settings = await resolveDevSettings(
+    {
+      port: args.values.port,
+      host: args.values.host,
+      allowedHosts: args.values['allowed-host'],
+      allowAnyHost: args.values['allow-any-host'],
+    },
+    config.allowedHosts,
+  );
+  const options = await resolveBuildOptions(args, deps);
+  for (const named of args.positionals) {
+    if (!(await isFile(resolve(deps.cwd, named))))
+      throw new RiskdeckError('USAGE', `no content file at ${named}; name an existing .md or .yaml file`);
+  }
+  const files = args.positionals.length
+    ? args.positionals.map((f) => resolve(deps.cwd, f))
+    : await findContentFiles(resolve(deps.cwd, options.contentDir ?? 'content'));
+  const server = await startDevServer({
+    root: resolve(deps.cwd, options.outDir ?? 'dist'),
+    host: settings.host,
+    port: settings.port,
+    allowedHosts: settings.allowedHosts,
+    allowAnyHost: settings.allowAnyHost,
+    onRefused: (reason) => deps.stderr(`riskdeck dev: ${reason}\n`),
+  }).catch((error: NodeJS.ErrnoException) => {
+    throw listenError(error, settings);
+  });
+  return { settings, options, files, server };
+}
+
+interface Inputs {
+  /** Folders whose direct content files are watched. */
+  readonly contentDirs: readonly string[];
+  readonly isContent: (path: string) => boolean;
+  readonly onContent: (path: string) => void;
+  readonly templatesDir: string | undefined;
+  /** Config files and the theme: a change rebuilds everything with the options read again. */
+  readonly settingsFiles: readonly string[];
+  readonly onSettings: () => void;
+}
+
+/** Watches the content, the templates, the config and the theme (each through its folder). */
+async function watchInputs(watchers: Watchers, inputs: Inputs): Promise<void> {
+  for (const dir of new Set(inputs.contentDirs)) {
+    watchers.folder(dir, (path) => {
+      if (inputs.isContent(path) && dirname(path) === dir) inputs.onContent(path);
+    });
+  }
+  if (inputs.templatesDir !== undefined) await watchers.tree(inputs.templatesDir, inputs.onSettings);
+  for (const dir of new Set(inputs.settingsFiles.map((f) => dirname(f)))) {
+    watchers.folder(dir, (path) => {
+      if (inputs.settingsFiles.includes(path)) inputs.onSettings();
+    });
+  }
+}
+
 /** `riskdeck dev`: build, serve, and rebuild what an edit affects until `deps.until` settles. */
 export async function runDev(args: ParsedArgs, deps: CliDeps): Promise<number> {
-  const port = Number(args.values.port ?? '4100');
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    deps.stderr(`riskdeck dev: --port must be a number from 0 to 65535, not "${args.values.port}"\n`);
-    return EXIT.usage;
-  }
-  const host = args.values.host ?? '127.0.0.1';
-  let options: BuildOptions;
-  let files: string[];
+  let started: Start;
   try {
-    options = await resolveBuildOptions(args, deps);
-    files = args.positionals.length
-      ? args.positionals.map((f) => resolve(deps.cwd, f))
-      : await findContentFiles(resolve(deps.cwd, options.contentDir ?? 'content'));
+    started = await start(args, deps);
   } catch (error) {
     if (!isRiskdeckError(error)) throw error;
-    deps.stderr(`riskdeck: ${error.message}\n`);
+    deps.stderr(`riskdeck dev: ${error.message}\n`);
     return EXIT.usage;
   }
+  const { settings, server } = started;
+  const { options } = started;
+  let { files } = started;
+  for (const warning of exposureWarnings(settings)) deps.stderr(`warning: ${warning}\n`);
   const outDir = resolve(deps.cwd, options.outDir ?? 'dist');
-  const server = await startDevServer(outDir, host, port);
-  // Warm workers: rebuilds reuse their loaded modules and caches, and a hostile edit cannot hang the server.
-  const deckPool = new BuildPool(1);
-  const reportPool = new BuildPool(1);
-  const address = server.server.address();
-  const actualPort = typeof address === 'object' && address ? address.port : port;
-
-  const report = (results: readonly BuildResult[], started: number) => {
-    const failures = results.filter((r) => r.error);
-    for (const r of results) for (const w of r.warnings) deps.stderr(`warning: ${formatIssue(w)}\n`);
-    if (failures.length > 0) {
-      const message = failures.map((r) => r.error?.message ?? '').join('\n\n');
-      deps.stderr(`${message}\n`);
-      server.error(message);
-    } else {
-      server.ok();
-    }
-    for (const r of results.filter((x) => !x.error)) {
-      deps.stdout(`rebuilt the deck of ${r.file} in ${Math.round(performance.now() - started)} ms\n`);
-      server.reload(r.name);
-    }
-  };
-  const reportDone = (results: readonly BuildResult[], started: number) => {
-    for (const r of results) {
-      if (r.error) continue;
-      deps.stdout(`rebuilt the report of ${r.file} in ${Math.round(performance.now() - started)} ms\n`);
-      server.report(r.name);
-    }
-  };
-
-  let queue = Promise.resolve();
-  const rebuild = (which: readonly string[]) => {
-    queue = queue.then(async () => {
-      const started = performance.now();
-      try {
-        if (which === files) options = await resolveBuildOptions(args, deps);
-        // The deck first, keeping the last report, so the open deck reloads as soon as it can; then the
-        // report, keeping the new deck. Each on a warm worker of its own (the deck's never loads pdfmake).
-        const deck = { ...options, files: which, only: ['model', 'deck'] as const, keep: ['report.pdf'] };
-        const { jobs, refused } = await planBuild(deck);
-        const built = [...refused, ...(await deckPool.run(jobs, deck))];
-        report(built, started);
-        const good = jobs.filter((job) => built.some((r) => r.name === job.name && !r.error));
-        if (good.length > 0)
-          reportDone(await reportPool.run(good, { ...deck, only: ['report'], keep: ['*'] }), started);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        deps.stderr(`${message}\n`);
-        server.error(message);
-      }
-    });
-    return queue;
-  };
-
-  await rebuild(files);
-  deps.stdout(`serving http://${host}:${actualPort}/ (Ctrl-C to stop)\n`);
+  const origin = `http://${displayHost(settings.host)}:${server.port}`;
+  const display = (file: string) => relative(deps.cwd, file) || file;
+  const serveCurrent = () => server.serve(files.map((file) => ({ name: outputName(file), file: display(file) })));
+  serveCurrent();
+  const builds = createRebuilder({
+    server,
+    stdout: deps.stdout,
+    stderr: deps.stderr,
+    loadOptions: () => resolveBuildOptions(args, deps),
+    files: () => files,
+    options,
+  });
+  const rebuild = builds.rebuild;
 
   const pending = new Map<string, NodeJS.Timeout>();
-  const schedule = (key: string, which: readonly string[]) => {
+  const schedule = (key: string, run: () => void) => {
     clearTimeout(pending.get(key));
     pending.set(
       key,
       setTimeout(() => {
         pending.delete(key);
-        void rebuild(which);
+        run();
       }, DEBOUNCE_MS),
     );
   };
-  const watchers: FSWatcher[] = [];
-  // Folders, not files, and not `recursive`: on Linux, Node 20 implements a recursive watch by watching each
-  // file, and an editor that saves by writing a new file and renaming it over the old one (vim, sed -i, many
-  // IDEs) leaves that watch on a file that no longer exists. A folder's watch sees every save.
-  const watchDir = (dir: string, onChange: (path: string) => void) => {
-    try {
-      const watcher = watch(dir, (_event, name) => {
-        if (name) onChange(resolve(dir, name.toString()));
-      });
-      watcher.on('error', () => undefined);
-      watchers.push(watcher);
-    } catch {
-      // A folder that does not exist has nothing to watch.
+  const named = args.positionals.map((f) => resolve(deps.cwd, f));
+  /** A content file was written, created or removed: rebuild it, start serving it, or stop serving it. */
+  const contentChanged = async (path: string) => {
+    const exists = await isFile(path);
+    if (!exists) {
+      if (!files.includes(path)) return;
+      files = files.filter((f) => f !== path);
+      serveCurrent();
+      deps.stdout(`${display(path)} was removed; no longer serving /${outputName(path)}/\n`);
+      server.reload(outputName(path));
+      return;
     }
-  };
-  const watchTree = async (dir: string, onChange: (path: string) => void) => {
-    const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-    for (const folder of [dir, ...entries.filter((e) => e.isDirectory()).map((e) => join(e.parentPath, e.name))]) {
-      watchDir(folder, onChange);
+    if (!files.includes(path)) {
+      files = [...files, path].sort();
+      serveCurrent();
     }
+    await rebuild([path]);
   };
-  for (const dir of new Set(files.map((f) => dirname(f)))) {
-    watchDir(dir, (path) => {
-      if (files.includes(path)) schedule(path, [path]);
-      else if (!args.positionals.length && CONTENT_EXTENSIONS.test(path) && dirname(path) === dir) {
-        files = [...files, path].sort();
-        schedule(path, [path]);
-      }
-    });
-  }
-  if (options.templatesDir !== undefined)
-    await watchTree(resolve(deps.cwd, options.templatesDir), () => schedule('*', files));
-  watchDir(deps.cwd, (path) => {
-    if (CONFIG_NAMES.some((name) => path === resolve(deps.cwd, name)) || path === options.theme) schedule('*', files);
+
+  // Watch before the first build, so that an edit saved while it runs is rebuilt after it.
+  const watchers = createWatchers();
+  const contentDir = resolve(deps.cwd, options.contentDir ?? 'content');
+  await watchInputs(watchers, {
+    contentDirs: named.length > 0 ? named.map((f) => dirname(f)) : [contentDir],
+    isContent: (path) => (named.length > 0 ? named.includes(path) : CONTENT_EXTENSIONS.test(path)),
+    onContent: (path) => schedule(path, () => void contentChanged(path)),
+    templatesDir: options.templatesDir === undefined ? undefined : resolve(deps.cwd, options.templatesDir),
+    settingsFiles: [
+      ...CONFIG_NAMES.map((name) => resolve(deps.cwd, name)),
+      ...(args.values.config === undefined ? [] : [resolve(deps.cwd, args.values.config)]),
+      ...(options.theme === undefined ? [] : [resolve(deps.cwd, options.theme)]),
+    ],
+    onSettings: () => schedule('*', () => void rebuild('all')),
   });
+  const count = files.length === 1 ? '1 comparison' : `${files.length} comparisons`;
+  deps.stdout(`watching for edits; building ${count}\n`);
 
   try {
+    await rebuild('all');
+    deps.stdout(`serving ${origin}/ (Ctrl-C to stop)\n`);
+    if (files.length === 0)
+      deps.stdout(`no content files yet: each one saved in ${display(contentDir)}/ is built and served\n`);
+    for (const file of files) {
+      const base = `${origin}/${encodeURIComponent(outputName(file))}/`;
+      deps.stdout(`  ${display(file)}: deck ${base}  report ${base}report.pdf\n`);
+    }
     await deps.until;
   } finally {
-    for (const watcher of watchers) watcher.close();
+    watchers.close();
     for (const timer of pending.values()) clearTimeout(timer);
-    await queue;
-    await Promise.all([deckPool.close(), reportPool.close()]);
+    await builds.close();
     await server.close();
     deps.stdout(`stopped serving ${relative(deps.cwd, outDir) || outDir}\n`);
   }

@@ -6,7 +6,7 @@ export const HELP = `riskdeck — one security comparison in; a Reveal.js deck a
 
 Usage
   riskdeck build [files…]      render content files (default: every file in content/) into dist/<name>/
-  riskdeck dev [file]          build, serve on http://127.0.0.1:4100/, rebuild and reload on every save
+  riskdeck dev [files…]        build, serve on http://127.0.0.1:4100/, rebuild and reload on every save
   riskdeck validate [files…]   check content files; report every error with file:line:column
   riskdeck diff OLD NEW        what changed between two versions (content files or model.json)
   riskdeck init <name>         write a new starter comparison to content/<name>.md
@@ -25,14 +25,19 @@ Options
   --config FILE    config file (default: riskdeck.config.json, .js or .mjs here)  build, dev
   --json           print the diff as JSON                                         diff
   --port N         dev server port (default: 4100)                                dev
-  --host ADDR      dev server address (default: 127.0.0.1)                        dev
+  --host ADDR      dev server address (default: 127.0.0.1); an address
+                   beyond loopback needs --allowed-host or --allow-any-host       dev
+  --allowed-host NAME  also answer this host name (repeatable); any other
+                   Host gets 403 (config: allowedHosts)                           dev
+  --allow-any-host answer every Host name (turns off the DNS-rebinding guard)     dev
   -q, --quiet      print errors only                                              build
   -h, --help       show this help
   -v, --version    show the version
 
 Config file (riskdeck.config.json, or .js/.mjs exporting defineConfig({…}) from 'riskdeck')
   outDir, contentDir, templates, theme, fonts {family, normal, bold, italics, bolditalics} (TTF paths),
-  riskThresholds {medium, high, critical}. Paths resolve from the config file's folder.
+  riskThresholds {medium, high, critical}, allowedHosts [host names for dev].
+  Paths resolve from the config file's folder.
   Precedence: flag, then config file, then default.
 
 Environment

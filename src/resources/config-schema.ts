@@ -15,6 +15,10 @@ export const configSchema = z.strictObject({
   templates: z.string().min(1).optional().describe('Folder of template overrides'),
   theme: z.string().min(1).optional().describe('A CSS file that replaces the deck theme'),
   fonts: fontFiles.optional().describe('TTF files for the report and diagrams (default: Roboto)'),
+  allowedHosts: z
+    .array(z.string().min(1))
+    .optional()
+    .describe('Host names `riskdeck dev` answers besides loopback and its own address (as --allowed-host)'),
   riskThresholds: z
     .strictObject({ medium: z.int().min(2).max(25), high: z.int().min(2).max(25), critical: z.int().min(2).max(25) })
     .refine((t) => t.medium < t.high && t.high < t.critical, { message: 'must rise: medium < high < critical' })

@@ -79,4 +79,53 @@ describe.skipIf(chromiumTool.skip)('riskdeck dev in a browser', () => {
     await page.waitForFunction(() => document.querySelector('.slides')?.textContent?.includes('have an edge due to'));
     expect(errors, errors.join('\n')).toEqual([]);
   });
+
+  it('lists the comparisons at / under its own CSP and opens the deck from there', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.goto(`${base}/`);
+    // The inline style is allowed by its hash: the page is laid out, not unstyled.
+    expect(await page.evaluate(() => getComputedStyle(document.body).maxWidth)).toBe('832px');
+    await page.click('a[href="/cmp/"]');
+    await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
+    expect(page.url()).toMatch(new RegExp(`^${base}/cmp/(#.*)?$`));
+    expect(errors, errors.join('\n')).toEqual([]);
+    await page.close();
+  });
+
+  it('opens the speaker view of a served deck: its previews may frame the deck', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(`${base}/cmp/`);
+    await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
+    const errors: string[] = [];
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
+    popup.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await popup.waitForFunction(() => document.querySelectorAll('iframe').length >= 2, undefined, { timeout: 15_000 });
+    await waitForPreview(popup);
+    expect(errors.filter((e) => /Content Security Policy|frame-ancestors|Refused/i.test(e))).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
 });
+
+/** Until a preview frame of the speaker view shows the deck (reveal.js ready inside it). */
+async function waitForPreview(popup: import('playwright-core').Page): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - started < 15_000) {
+    for (const frame of popup.frames()) {
+      if (!frame.url().includes('/cmp/')) continue;
+      const ready = await frame
+        .evaluate(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady() === true)
+        .catch(() => false);
+      if (ready) return;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('no preview frame of the speaker view showed the deck');
+}
