@@ -69,3 +69,28 @@ export function contentError(file: string, issues: readonly ContentIssue[]): Ris
 export function isRiskdeckError(error: unknown): error is RiskdeckError {
   return error instanceof RiskdeckError;
 }
+
+/** What an operating-system error code means to someone running riskdeck. */
+const SYSTEM_ERRORS: Readonly<Record<string, string>> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'the disk quota is used up',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EISDIR: 'it is a folder, not a file',
+  ENOENT: 'no such file or folder',
+  EEXIST: 'a file is in the way',
+  EINVAL: 'not possible there',
+  EMFILE: 'too many open files; raise the limit (ulimit -n)',
+  ENOMEM: 'out of memory',
+  EADDRINUSE: 'the port is in use',
+  EADDRNOTAVAIL: 'the address is not on this machine',
+};
+
+/** `ENOSPC: no space left on the device` for an error with a system code; undefined for any other error. */
+export function systemReason(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null | undefined)?.code;
+  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return undefined;
+  return `${code}: ${SYSTEM_ERRORS[code] ?? (error as Error).message?.split('\n')[0] ?? code}`;
+}

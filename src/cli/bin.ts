@@ -1,16 +1,39 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { signalExit } from './context.js';
+import { describeFailure } from './failure.js';
 import { main } from './main.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
 };
+const debug = process.argv.includes('--debug');
 
-const until = new Promise<string>((stop) => {
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
-});
+// Anything that escapes main (an error event nobody listened to, a rejected promise nobody awaited) still ends
+// as one line and an exit code, never a stack trace (unless --debug).
+const fail = (error: unknown) => {
+  const { text, code } = describeFailure(error, debug);
+  process.stderr.write(text);
+  process.exit(code);
+};
+process.on('uncaughtException', fail);
+process.on('unhandledRejection', fail);
+
+/** Installed when a command first waits for it (see CliDeps.until). */
+let stopped: Promise<string> | undefined;
+const until = () =>
+  (stopped ??= new Promise<string>((stop) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      // The command gets a moment to clean up (stop its workers, remove half-written folders); a second
+      // signal, or cleanup that takes too long, ends the process at once.
+      setTimeout(() => process.exit(signalExit(signal)), 800).unref();
+      process.once(signal, () => process.exit(signalExit(signal)));
+      stop(signal);
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }));
 
 process.exitCode = await main(process.argv.slice(2), {
   cwd: process.cwd(),
@@ -19,7 +42,9 @@ process.exitCode = await main(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   version,
   now: () => new Date(),
-  until,
+  get until() {
+    return until();
+  },
   isTTY: process.stderr.isTTY === true,
   cpus: availableParallelism(),
 });

@@ -1,4 +1,6 @@
-import { type CliDeps, EXIT, parse } from './context.js';
+import { didYouMean } from '../content/suggest.js';
+import { type CliDeps, COMMANDS, EXIT, misfit, OPTIONS, type ParsedArgs, parse } from './context.js';
+import { describeFailure } from './failure.js';
 
 export { type CliDeps, EXIT, type ParsedArgs, parse } from './context.js';
 
@@ -31,6 +33,7 @@ Options
                    Host gets 403 (config: allowedHosts)                           dev
   --allow-any-host answer every Host name (turns off the DNS-rebinding guard)     dev
   -q, --quiet      print errors only                                              build
+  --debug          print the trace of an unexpected error
   -h, --help       show this help
   -v, --version    show the version
 
@@ -43,7 +46,7 @@ Config file (riskdeck.config.json, or .js/.mjs exporting defineConfig({…}) fro
 Environment
   SOURCE_DATE_EPOCH  seconds since 1970 that date the outputs (default: the content's date)
 
-Exit codes: 0 ok, 1 content errors, 2 usage errors.
+Exit codes: 0 ok, 1 content errors, 2 usage and environment errors (130/143 when stopped by SIGINT/SIGTERM).
 `;
 
 export async function main(argv: readonly string[], deps: CliDeps): Promise<number> {
@@ -56,19 +59,34 @@ export async function main(argv: readonly string[], deps: CliDeps): Promise<numb
     deps.stdout(`${deps.version}\n`);
     return EXIT.ok;
   }
-  let parsed: ReturnType<typeof parse>;
+  let parsed: ParsedArgs;
   try {
     parsed = parse(rest);
   } catch (error) {
-    deps.stderr(`riskdeck: ${(error as Error).message}\nRun "riskdeck --help" for usage.\n`);
+    deps.stderr(`riskdeck ${command}: ${argumentProblem(error)}; run "riskdeck ${command} --help"\n`);
     return EXIT.usage;
   }
   if (parsed.values.help) {
     deps.stdout(HELP);
     return EXIT.ok;
   }
-  // Each command loads only what it needs: `build` renders on worker threads, so the main thread never
-  // loads the renderers, and `--help` loads nothing.
+  const wrong = misfit(command, parsed);
+  if (wrong !== undefined) {
+    deps.stderr(`${wrong}\n`);
+    return EXIT.usage;
+  }
+  try {
+    return await run(command, parsed, deps);
+  } catch (error) {
+    const { text, code } = describeFailure(error, parsed.values.debug === true);
+    deps.stderr(text);
+    return code;
+  }
+}
+
+// Each command loads only what it needs: `build` renders on worker threads, so the main thread never
+// loads the renderers, and `--help` loads nothing.
+async function run(command: string, parsed: ParsedArgs, deps: CliDeps): Promise<number> {
   switch (command) {
     case 'build':
       return (await import('./build.js')).runBuild(parsed, deps);
@@ -83,7 +101,23 @@ export async function main(argv: readonly string[], deps: CliDeps): Promise<numb
     case 'init':
       return (await import('./init.js')).runInit(parsed, deps, deps.now().toISOString().slice(0, 10));
     default:
-      deps.stderr(`riskdeck: unknown command "${command}"\nRun "riskdeck --help" for usage.\n`);
+      deps.stderr(
+        `riskdeck: unknown command "${command}"${didYouMean(command, Object.keys(COMMANDS))}; run "riskdeck --help"\n`,
+      );
       return EXIT.usage;
   }
+}
+
+/** parseArgs' complaint in our words: `unknown option "--nope" (did you mean "--out"?)`. */
+function argumentProblem(error: unknown): string {
+  const message = (error as Error).message;
+  const option = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
+  if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const names = Object.keys(OPTIONS).map((name) => `--${name}`);
+    return `unknown option "${option}"${didYouMean(option, names)}`;
+  }
+  if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return `${option} needs a value`;
+  }
+  return message.split('\n')[0] ?? message;
 }

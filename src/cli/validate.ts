@@ -1,24 +1,25 @@
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { loadSource } from '../content/load.js';
 import { validateSource } from '../content/validate.js';
 import { formatIssue, isRiskdeckError } from '../errors.js';
+import { loadConfig } from '../resources/config.js';
 import { findContentFiles, readSource } from '../resources/source.js';
 import { type CliDeps, EXIT, type ParsedArgs } from './context.js';
 
 export async function runValidate(args: ParsedArgs, deps: CliDeps): Promise<number> {
   let files: string[];
   try {
+    const contentDir = args.values.content ?? (await loadConfig(deps.cwd, args.values.config)).config.contentDir;
     files = args.positionals.length
       ? args.positionals
-      : (await findContentFiles(resolve(deps.cwd, args.values.content ?? 'content'))).map((f) =>
-          f.slice(deps.cwd.length + 1),
-        );
+      : (await findContentFiles(resolve(deps.cwd, contentDir ?? 'content'))).map((f) => relative(deps.cwd, f) || f);
   } catch (error) {
     if (!isRiskdeckError(error)) throw error;
     deps.stderr(`riskdeck: ${error.message}\n`);
     return EXIT.usage;
   }
   let failed = false;
+  let usage = false;
   for (const file of files) {
     try {
       const source = await readSource(resolve(deps.cwd, file), file);
@@ -33,9 +34,12 @@ export async function runValidate(args: ParsedArgs, deps: CliDeps): Promise<numb
       }
     } catch (error) {
       if (!isRiskdeckError(error)) throw error;
-      failed = true;
-      deps.stderr(`${error.message}\n`);
+      // A file that cannot be read (missing, a folder) is a usage error; a file that is not text is content.
+      if (error.code === 'USAGE') usage = true;
+      else failed = true;
+      deps.stderr(`${error.code === 'USAGE' ? 'riskdeck: ' : ''}${error.message}\n`);
     }
   }
+  if (usage) return EXIT.usage;
   return failed ? EXIT.content : EXIT.ok;
 }

@@ -1,7 +1,12 @@
 import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { type ContentIssue, type ErrorCode, RiskdeckError } from '../errors.js';
+import { threadCpuMs } from './cpu-clock.js';
 import { type BuildJob, type BuildResult, type PortableBuildOptions, planBuild } from './plan.js';
+import { recoverOutputFolder } from './write.js';
+
+/** How often a running build's CPU time is checked. */
+const POLL_MS = 50;
 
 /**
  * Bounds for one file's build in a worker. A hostile file that slips past the content limits is stopped
@@ -13,6 +18,12 @@ export interface WorkerLimits {
   readonly maxOldGenerationSizeMb: number;
   /** Heap added per KB of content: 8 systems × 1,000 threats (3.3 MB) peaks at 1.6 GB. */
   readonly mbPerKilobyte: number;
+  /**
+   * The wall-clock stop, as a multiple of the CPU limit (default 10): a backstop for a worker that waits
+   * instead of computing, and the only limit where CPU time cannot be read. Generous, because on a busy
+   * machine a build gets a small share of a core.
+   */
+  readonly wallFactor?: number;
 }
 
 export const WORKER_LIMITS: WorkerLimits = Object.freeze({
@@ -27,6 +38,7 @@ export function heapLimitMb(bytes: number, limits: WorkerLimits = WORKER_LIMITS)
   return Math.ceil(limits.maxOldGenerationSizeMb + (bytes / 1024) * limits.mbPerKilobyte);
 }
 
+/** CPU time a file's build may use (where it can be measured; see cpu-clock.ts). */
 export function timeLimitMs(bytes: number, limits: WorkerLimits = WORKER_LIMITS): number {
   return limits.baseMs + Math.ceil(bytes / 1024) * limits.msPerKilobyte;
 }
@@ -46,6 +58,11 @@ export interface WorkerRequest {
 
 export type WorkerReply = { id: number; result: EncodedResult } | { id: number; bug: string };
 
+/** What a worker says once, on starting: its thread id, to read its CPU time by. */
+export interface WorkerHello {
+  readonly thread: string | undefined;
+}
+
 export function encodeResult(result: BuildResult): EncodedResult {
   const { error } = result;
   return { ...result, error: error && { code: error.code, message: error.message, issues: error.issues } };
@@ -56,6 +73,13 @@ function decodeResult(result: EncodedResult): BuildResult {
   return { ...result, error: error && new RiskdeckError(error.code, error.message, error.issues) };
 }
 
+/** A bug in a worker: one line to show, the worker's trace kept for --debug. */
+function workerBug(job: BuildJob, trace: string): Error {
+  const error = new Error(`building ${job.display} failed: ${trace.split('\n')[0]}`);
+  error.stack = trace;
+  return error;
+}
+
 const WORKER_URL = new URL('../../lib/pipeline/worker.js', import.meta.url);
 
 /** A few worker threads that build content files in parallel, each file bounded in time and memory. */
@@ -64,6 +88,8 @@ export class BuildPool {
   readonly #limits: WorkerLimits;
   readonly #idle: Worker[] = [];
   readonly #heap = new WeakMap<Worker, number>();
+  readonly #thread = new WeakMap<Worker, string>();
+  readonly #stopping = new Set<Promise<unknown>>();
   #nextId = 0;
 
   constructor(size: number, limits: WorkerLimits = WORKER_LIMITS) {
@@ -75,30 +101,40 @@ export class BuildPool {
     jobs: readonly BuildJob[],
     options: PortableBuildOptions,
     onDone: (result: BuildResult, index: number) => void = () => undefined,
+    signal?: AbortSignal,
   ): Promise<BuildResult[]> {
-    const results: BuildResult[] = new Array(jobs.length);
+    const results: BuildResult[] = [];
     let next = 0;
     const lane = async () => {
-      while (next < jobs.length) {
+      while (next < jobs.length && !signal?.aborted) {
         const index = next++;
         const job = jobs[index] as BuildJob;
-        results[index] = await this.#runOne(job, options);
+        results[index] = await this.#runOne(job, options, signal);
         onDone(results[index], index);
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.#size, jobs.length) }, lane));
-    return results;
+    if (signal?.aborted) {
+      // Only once a stopped worker has ended can its half-written folder be cleaned up.
+      await Promise.all(this.#stopping);
+      await Promise.all(jobs.slice(0, next).map((job) => recoverOutputFolder(job.outDir, job.name)));
+    }
+    return results.filter((r) => r !== undefined);
   }
 
   /** Builds one file on a worker and writes its output folder there. */
-  async #runOne(job: BuildJob, options: PortableBuildOptions): Promise<BuildResult> {
-    const reply = await this.#request(job, options);
+  async #runOne(job: BuildJob, options: PortableBuildOptions, signal?: AbortSignal): Promise<BuildResult> {
+    const reply = await this.#request(job, options, signal);
     if ('refused' in reply) return reply.refused;
     if ('result' in reply) return decodeResult(reply.result);
     throw new Error(`build of ${job.display}: the worker sent no result`);
   }
 
-  async #request(job: BuildJob, options: PortableBuildOptions): Promise<WorkerReply | { refused: BuildResult }> {
+  async #request(
+    job: BuildJob,
+    options: PortableBuildOptions,
+    signal?: AbortSignal,
+  ): Promise<WorkerReply | { refused: BuildResult }> {
     const bytes = await stat(job.file).then(
       (s) => s.size,
       () => 0,
@@ -120,25 +156,47 @@ export class BuildPool {
     });
     return new Promise((done, fail) => {
       const finish = (keep: boolean) => {
-        clearTimeout(timer);
+        clearInterval(timer);
         worker.off('message', onMessage);
         worker.off('error', onError);
         worker.off('exit', onExit);
+        signal?.removeEventListener('abort', onAbort);
         if (keep) this.#idle.push(worker);
-        else void worker.terminate();
+        else this.#terminate(worker);
       };
-      const timer = setTimeout(() => {
+      const onAbort = () => {
         finish(false);
-        done(
-          refuse(
-            `the build took longer than ${limit / 1000} s and was stopped; the file is too large or too deeply nested`,
-          ),
-        );
-      }, limit);
+        done(refuse('the build was stopped'));
+      };
+      const started = performance.now();
+      const cpuAtStart = this.#cpuMs(worker) ?? 0;
+      const wallLimit = limit * (this.#limits.wallFactor ?? 10);
+      const timer = setInterval(() => {
+        const cpu = this.#cpuMs(worker);
+        const used = cpu === undefined ? undefined : cpu - cpuAtStart;
+        const wall = performance.now() - started;
+        if (used !== undefined && used > limit) {
+          finish(false);
+          done(
+            refuse(
+              `the build used more than ${limit / 1000} s of CPU time and was stopped; the file is too large or too deeply nested`,
+            ),
+          );
+        } else if (wall > wallLimit) {
+          // Never blame the content for the machine's load: say what was measured.
+          finish(false);
+          const cpuNote = used === undefined ? '' : ` (it had used ${(used / 1000).toFixed(1)} s of CPU time)`;
+          done(
+            refuse(
+              `the build did not finish within ${Math.round(wall / 1000)} s and was stopped${cpuNote}; the machine may be too busy: try again, or build fewer files at once`,
+            ),
+          );
+        }
+      }, POLL_MS);
       const onMessage = (reply: WorkerReply) => {
         if (reply.id !== id) return;
         finish(true);
-        if ('bug' in reply) fail(new Error(`build of ${job.display} failed in a worker:\n${reply.bug}`));
+        if ('bug' in reply) fail(workerBug(job, reply.bug));
         else done(reply);
       };
       const onError = (error: Error & { code?: string }) => {
@@ -154,6 +212,7 @@ export class BuildPool {
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
+      signal?.addEventListener('abort', onAbort);
       worker.postMessage({ id, job, options } satisfies WorkerRequest);
     });
   }
@@ -161,11 +220,24 @@ export class BuildPool {
   #spawn(heap: number): Worker {
     const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: heap } });
     this.#heap.set(worker, heap);
+    worker.once('message', (hello: WorkerHello) => {
+      if (hello.thread !== undefined) this.#thread.set(worker, hello.thread);
+    });
     return worker;
   }
 
+  #cpuMs(worker: Worker): number | undefined {
+    const thread = this.#thread.get(worker);
+    return thread === undefined ? undefined : threadCpuMs(thread);
+  }
+
+  #terminate(worker: Worker): void {
+    const stopping = worker.terminate().finally(() => this.#stopping.delete(stopping));
+    this.#stopping.add(stopping);
+  }
+
   async close(): Promise<void> {
-    await Promise.all(this.#idle.splice(0).map((w) => w.terminate()));
+    await Promise.all([...this.#idle.splice(0).map((w) => w.terminate()), ...this.#stopping]);
   }
 }
 
@@ -174,6 +246,7 @@ export async function buildParallel(
   options: PortableBuildOptions,
   threads: number,
   onDone?: (result: BuildResult, done: number, total: number) => void,
+  signal?: AbortSignal,
 ): Promise<BuildResult[]> {
   const { jobs, refused } = await planBuild(options);
   // One file per worker. Splitting one file's deck and report over two workers was measured slower
@@ -181,7 +254,8 @@ export async function buildParallel(
   const pool = new BuildPool(Math.min(threads, jobs.length));
   let done = 0;
   try {
-    return [...refused, ...(await pool.run(jobs, options, (result) => onDone?.(result, ++done, jobs.length)))];
+    const built = await pool.run(jobs, options, (result) => onDone?.(result, ++done, jobs.length), signal);
+    return [...refused, ...built];
   } finally {
     await pool.close();
   }

@@ -1,10 +1,12 @@
 import { parentPort } from 'node:worker_threads';
 import { isRiskdeckError } from '../errors.js';
 import { buildFile, buildResources } from './build.js';
+import { currentThreadId } from './cpu-clock.js';
 import type { BuildJob, PortableBuildOptions } from './plan.js';
-import { encodeResult, type WorkerReply, type WorkerRequest } from './pool.js';
+import { encodeResult, type WorkerHello, type WorkerReply, type WorkerRequest } from './pool.js';
 
 /** A worker thread that builds one content file per message; the pool bounds its time and memory. */
+parentPort?.postMessage({ thread: currentThreadId() } satisfies WorkerHello);
 parentPort?.on('message', async (message: WorkerRequest) => {
   parentPort?.postMessage(await handle(message.id, message.job, message.options));
 });

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { copyFile, lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, sep } from 'node:path';
 import type { Artifact } from '../outputs/render.js';
+import { ensureFolder, outputError } from './out-dir.js';
 
 /**
  * Puts one output folder in place atomically: everything is written into a fresh folder beside the
@@ -9,11 +10,19 @@ import type { Artifact } from '../outputs/render.js';
  * a symlink planted at the target is replaced, never written through.
  */
 export async function writeOutputFolder(outDir: string, name: string, artifacts: readonly Artifact[]): Promise<string> {
+  try {
+    return await writeFolder(outDir, name, artifacts);
+  } catch (error) {
+    throw outputError(outDir, error);
+  }
+}
+
+async function writeFolder(outDir: string, name: string, artifacts: readonly Artifact[]): Promise<string> {
   const target = join(outDir, name);
   const nonce = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const staging = join(outDir, `.${name}.tmp-${nonce}`);
   const retired = join(outDir, `.${name}.old-${nonce}`);
-  await mkdir(outDir, { recursive: true });
+  await ensureFolder(outDir);
   try {
     await mkdir(staging);
     for (const artifact of artifacts) {
@@ -33,4 +42,22 @@ export async function writeOutputFolder(outDir: string, name: string, artifacts:
   }
   await rm(retired, { recursive: true, force: true });
   return target;
+}
+
+/**
+ * After this process's build of `name` was stopped mid-write: puts the last good folder back if the stop came
+ * between the two renames of the swap, and removes the half-written staging folder.
+ */
+export async function recoverOutputFolder(outDir: string, name: string): Promise<void> {
+  const mine = (kind: string) => (entry: string) => entry.startsWith(`.${name}.${kind}-${process.pid}-`);
+  const entries = await readdir(outDir).catch(() => [] as string[]);
+  let restored: string | undefined;
+  const retired = entries.find(mine('old'));
+  if (retired !== undefined && !(await lstat(join(outDir, name)).catch(() => undefined))) {
+    await rename(join(outDir, retired), join(outDir, name));
+    restored = retired;
+  }
+  for (const entry of entries.filter((e) => e !== restored && (mine('tmp')(e) || mine('old')(e)))) {
+    await rm(join(outDir, entry), { recursive: true, force: true });
+  }
 }

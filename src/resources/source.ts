@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { normalizeText, type SourceFile } from '../content/load.js';
 import { LOAD_LIMITS } from '../content/load-limits.js';
-import { RiskdeckError } from '../errors.js';
+import { RiskdeckError, systemReason } from '../errors.js';
 
 export const CONTENT_EXTENSIONS = /\.(md|markdown|ya?ml)$/i;
 
@@ -20,10 +20,15 @@ export async function findContentFiles(dir: string): Promise<string[]> {
 
 /** Reads a content file as UTF-8, refusing what is not text. */
 export async function readSource(path: string, displayPath: string): Promise<SourceFile> {
+  // A file that is missing or cannot be opened is a usage problem (exit 2): the path, not the content, is wrong.
   const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
     const why =
-      error.code === 'ENOENT' ? 'no such file; check the path' : `cannot read it (${error.code ?? error.message})`;
-    throw new RiskdeckError('CONTENT_UNREADABLE', `${displayPath}: ${why}`);
+      error.code === 'ENOENT'
+        ? 'no such file; check the path'
+        : error.code === 'EISDIR'
+          ? 'is a folder; name a content file (.md or .yaml) in it'
+          : `cannot read it (${systemReason(error) ?? error.message})`;
+    throw new RiskdeckError('USAGE', `${displayPath}: ${why}`);
   });
   if (bytes.length > LOAD_LIMITS.maxBytes) {
     throw new RiskdeckError(

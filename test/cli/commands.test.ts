@@ -17,7 +17,8 @@ const deps = (): CliDeps => ({
   stderr: (t) => err.push(t),
   version: '0.0.0-test',
   now: () => new Date('2027-03-04T05:06:07Z'),
-  until: Promise.resolve(),
+  // Never stopped by a signal.
+  until: new Promise(() => undefined),
   isTTY: false,
   cpus: 2,
 });
@@ -164,5 +165,25 @@ describe('build --since', () => {
     expect(seen).toMatchObject({ fromVersion: '0.1', toVersion: '0.2' });
     const missing = await build({ cwd: dir, since: 'no-such-ref' });
     expect(missing[0]?.error?.message).toContain('--since no-such-ref: no file or git ref');
+  });
+});
+
+describe('an unexpected error', () => {
+  const broken = (): CliDeps => ({
+    ...deps(),
+    now: () => {
+      throw new TypeError('clock exploded\n    at somewhere (file.js:1:1)');
+    },
+  });
+
+  it('is one line with a hint to rerun with --debug, exit 2', async () => {
+    expect(await main(['init', 'x'], broken())).toBe(2);
+    expect(err.join('')).toBe('riskdeck: unexpected error: clock exploded; rerun with --debug to see the trace\n');
+  });
+
+  it('shows its trace with --debug', async () => {
+    expect(await main(['init', 'x', '--debug'], broken())).toBe(2);
+    expect(err.join('')).toMatch(/^riskdeck: unexpected error: clock exploded\nTypeError: clock exploded\n/);
+    expect(err.join('')).toMatch(/\n\s+at /);
   });
 });

@@ -42,13 +42,34 @@ describe('building on worker threads', () => {
     await buildParallel(options, 1);
     const before = sha(join(dir, 'dist/big/model.json'));
     writeFileSync(file, syntheticContent(8, 200));
-    const pool = new BuildPool(1, { baseMs: 30, msPerKilobyte: 0, maxOldGenerationSizeMb: 1024, mbPerKilobyte: 0 });
+    const limits = { baseMs: 30, msPerKilobyte: 0, maxOldGenerationSizeMb: 1024, mbPerKilobyte: 0, wallFactor: 1e5 };
+    const pool = new BuildPool(1, limits);
     const { jobs } = await planBuild(options);
     const [result] = await pool.run(jobs, options);
     await pool.close();
     expect(result?.error?.code).toBe('LIMIT_EXCEEDED');
-    expect(result?.error?.message).toContain('content/big.yaml:1:1  the build took longer than 0.03 s');
+    expect(result?.error?.message).toContain('content/big.yaml:1:1  the build used more than 0.03 s of CPU time');
     expect(sha(join(dir, 'dist/big/model.json'))).toBe(before);
+  });
+
+  it('stops a build that waits past its wall-clock backstop without blaming the content', async () => {
+    writeFileSync(join(dir, 'content/slow.yaml'), syntheticContent(2, 10));
+    const options = { cwd: dir, files: ['content/slow.yaml'] };
+    // 60 s of CPU allowed, but only 60 ms of wall clock: what a machine too busy to run the build looks like.
+    const limits = {
+      baseMs: 60_000,
+      msPerKilobyte: 0,
+      maxOldGenerationSizeMb: 1024,
+      mbPerKilobyte: 0,
+      wallFactor: 1e-3,
+    };
+    const pool = new BuildPool(1, limits);
+    const { jobs } = await planBuild(options);
+    const [result] = await pool.run(jobs, options);
+    await pool.close();
+    expect(result?.error?.code).toBe('LIMIT_EXCEEDED');
+    expect(result?.error?.message).toMatch(/did not finish within \d+ s .*the machine may be too busy/);
+    expect(result?.error?.message).not.toMatch(/too large|nested/);
   });
 
   it('stops a build that needs more memory than its limit', async () => {
