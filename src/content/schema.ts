@@ -17,8 +17,18 @@ const markdown = (what: string) => z.string().min(1, { message: 'must not be emp
 const plain = (what: string) => z.string().min(1, { message: 'must not be empty' }).describe(what);
 const rating = (what: string) => z.int().min(1).max(5).describe(`${what}, 1 (lowest) to 5 (highest)`);
 const notes = markdown('Speaker notes; shown in the deck presenter view').optional();
+const caveat = markdown('A caveat printed with the item in the deck and the report (unlike notes)').optional();
+const sources = z.array(id).optional().describe('Reference ids that back this item; printed as citations like [@id]');
+export const CVE_PATTERN = /^CVE-\d{4}-\d{4,}$/;
+const cves = z
+  .array(z.string().regex(CVE_PATTERN, { message: 'must be a CVE id written CVE-YYYY-NNNN (4 or more digits)' }))
+  .optional()
+  .describe('CVE ids, e.g. "CVE-2019-5736"; each links to its record on cve.org');
 
 export const SEVERITIES = ['none', 'low', 'medium', 'high', 'critical'] as const;
+export const RESULTS = ['proceeds', 'contained', 'blocked', 'not-applicable'] as const;
+export const CONFIDENCES = ['low', 'medium', 'high'] as const;
+export const SCALE_PRESETS = ['nist-sp-800-30'] as const;
 export const STATUSES = [
   'open',
   'mitigated',
@@ -43,13 +53,19 @@ const assessment = z.strictObject({
   impact: rating('Impact').optional(),
   status: z.enum(STATUSES).optional(),
   justification: markdown('Why the status holds').optional(),
+  sources,
 });
 
 const system = z.strictObject({
   id,
   name: plain('Display name'),
   description: markdown('What the system is').optional(),
+  shortName: plain('A short name for tight places: table headers, diagram lanes').max(24).optional(),
   isolation: markdown('The boundary it relies on').optional(),
+  facts: z
+    .record(plain('Fact label'), markdown('Fact value'))
+    .optional()
+    .describe('Key facts by label, e.g. "Implementation language": Go; the same labels across systems make a table'),
   notes,
 });
 
@@ -58,7 +74,10 @@ const threat = z.strictObject({
   title: plain('Threat title'),
   description: markdown('The threat in general').optional(),
   standards: z.array(standardRef).optional(),
+  cves,
+  sources,
   assessments: z.record(id, assessment).describe('Per system id: how the threat applies'),
+  caveat,
   notes,
 });
 
@@ -69,6 +88,8 @@ const defense = z.strictObject({
   purpose: markdown('What it is for'),
   effectiveness: markdown('How well it works'),
   counters: z.array(id).optional().describe('Threat ids it counters'),
+  sources,
+  caveat,
   notes,
 });
 
@@ -82,6 +103,7 @@ const dimension = z.strictObject({
       z.strictObject({
         text: markdown('The value for this system'),
         score: rating('Score, higher is better').optional(),
+        sources,
       }),
     )
     .describe('Per system id: the value'),
@@ -92,15 +114,18 @@ const attack = z.strictObject({
   id,
   name: plain('Attack name'),
   threats: z.array(id).optional().describe('Threat ids this attack realises'),
+  cves,
   outcomes: z
     .record(
       id,
       z.strictObject({
         text: markdown('How the system fares'),
         severity: z.enum(SEVERITIES).optional().describe('Severity of the outcome for this system'),
+        sources,
       }),
     )
     .describe('Per system id: the outcome'),
+  caveat,
   notes,
 });
 
@@ -111,12 +136,19 @@ const verdict = z.strictObject({
   rationale: markdown('Why'),
   threats: z.array(id).optional(),
   references: z.array(id).optional(),
+  confidence: z.enum(CONFIDENCES).optional().describe('How sure the verdict is: low, medium or high'),
+  ranking: z.array(id).optional().describe('Every system id once, best first, when the verdict ranks them all'),
+  caveat,
   notes,
 });
 
 const branch = z.strictObject({
   outcome: markdown('What happens on this system'),
   severity: z.enum(SEVERITIES).describe('Severity of the outcome'),
+  result: z
+    .enum(RESULTS)
+    .optional()
+    .describe('What the attack does here: proceeds, contained, blocked or not-applicable'),
   label: plain('A short label for the diagram, e.g. "Host compromised"').optional(),
 });
 
@@ -125,6 +157,8 @@ const step = z.strictObject({
   actor: plain('Who acts'),
   action: markdown('What they do'),
   branches: z.record(id, branch).optional().describe('Per system id: the outcome where the step branches'),
+  cves,
+  sources,
   notes,
 });
 
@@ -150,6 +184,33 @@ const historyEntry = z.strictObject({
   changes: markdown('What changed'),
 });
 
+const scaleLevel = z.strictObject({
+  level: z.int().min(1).max(5).describe('The rating this level defines, 1 to 5'),
+  label: plain('The level in words, e.g. "Very High"'),
+  definition: markdown('What the level means, so others can check a rating'),
+});
+const scale = (what: string) =>
+  z.array(scaleLevel).min(1).max(5).optional().describe(`${what}: one entry per level 1-5`);
+const scales = z
+  .strictObject({
+    preset: z
+      .enum(SCALE_PRESETS)
+      .optional()
+      .describe('A named default: nist-sp-800-30 (NIST SP 800-30 Rev. 1, Appendix G and H, qualitative)'),
+    likelihood: scale('Likelihood levels'),
+    impact: scale('Impact levels'),
+    score: scale('Dimension score levels'),
+  })
+  .describe('What each rating level means; a preset fills the scales not written out');
+
+const author = z.union(
+  [
+    plain('Author name'),
+    z.strictObject({ name: plain('Author name'), role: plain('Role, e.g. "Reviewer"').optional() }),
+  ],
+  { error: 'must be a name, or a mapping with a name and an optional role: { name: Ada, role: Reviewer }' },
+);
+
 const thresholds = z
   .strictObject({
     medium: z.int().min(2).max(25).describe('Lowest score that is Medium'),
@@ -166,10 +227,11 @@ export const contentSchema = z
     $schema: z.string().optional().describe('Path or URL of this JSON Schema, for editors'),
     title: plain('Title of the comparison'),
     subtitle: plain('Subtitle').optional(),
-    version: plain('Document version; quote it in YAML, e.g. "1.0"'),
+    version: plain('Document version; quote it in YAML, e.g. "1.0"; shown as "Draft" when absent').optional(),
     date: z.iso.date({ message: 'must be a date written YYYY-MM-DD' }),
-    authors: z.array(plain('Author')).min(1),
-    classification: plain('Printed on every page, e.g. "Internal"'),
+    authors: z.array(author).min(1).describe('Names, or { name, role }'),
+    classification: plain('Printed on every page, e.g. "Internal"; no band when absent').optional(),
+    audience: plain('Who the document is for, e.g. "Platform team"').optional(),
     language: z
       .string()
       .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
@@ -177,6 +239,7 @@ export const contentSchema = z
       .describe('BCP 47 tag, default "en"'),
     summary: markdown('Executive summary'),
     ratingNote: markdown('Where ratings and mappings come from').optional(),
+    scales: scales.optional(),
     riskThresholds: thresholds.optional(),
     history: z.array(historyEntry).optional(),
     systems: z.array(system).min(2).max(8),
@@ -203,6 +266,11 @@ export type FlowStep = AttackFlow['steps'][number];
 export type Reference = NonNullable<Content['references']>[number];
 export type Severity = (typeof SEVERITIES)[number];
 export type RiskThresholds = z.infer<typeof thresholds>;
+export type Scales = z.infer<typeof scales>;
+export type ScaleLevel = z.infer<typeof scaleLevel>;
+export type Author = z.infer<typeof author>;
+export type Result = (typeof RESULTS)[number];
+export type Confidence = (typeof CONFIDENCES)[number];
 
 export function contentJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(contentSchema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<

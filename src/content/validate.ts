@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ContentIssue } from '../errors.js';
+import { checkItems } from './item-checks.js';
 import { checkTextLimits } from './limits.js';
 import type { LoadedSource, PathSegment } from './load.js';
 import { formatPath } from './path.js';
@@ -26,6 +27,9 @@ function keysAt(path: readonly PathSegment[]): string[] {
       const def = current._zod.def as { type: string; innerType?: AnySchema; in?: AnySchema };
       if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable') current = def.innerType;
       else if (def.type === 'pipe') current = def.in;
+      // A union of text and a mapping (an author): the mapping's fields are the ones to suggest.
+      else if (def.type === 'union')
+        current = (def as { options?: AnySchema[] }).options?.find((o) => 'shape' in o._zod.def);
       else break;
     }
     return current;
@@ -76,6 +80,9 @@ function explain(issue: z.core.$ZodIssue, written: string | undefined): string {
       if (issue.origin === 'array') {
         const bound = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
         return issue.code === 'too_small' ? `needs at least ${bound} item(s)` : `allows at most ${bound} items`;
+      }
+      if (issue.origin === 'string' && issue.code === 'too_big') {
+        return `is too long; use at most ${Number(issue.maximum)} characters`;
       }
       if (issue.origin === 'string') return 'must not be empty';
       return `is ${describeValue(input)}, out of range; use a whole number from 1 to 5`;
@@ -160,9 +167,11 @@ export function validateSource(source: LoadedSource): Validated {
     file: source.file,
     ...source.locate(path, at),
   }));
-  const all = [...source.issues, ...limits, ...issues, ...checked.issues].sort(
+  const items = checkItems(source.data, (path, at) => ({ file: source.file, ...source.locate(path, at) }));
+  const warnings = [...checked.warnings, ...items.warnings];
+  const all = [...source.issues, ...limits, ...issues, ...checked.issues, ...items.issues].sort(
     (a, b) => a.line - b.line || a.column - b.column,
   );
-  if (all.length > 0 || !content) return { content: undefined, issues: all, warnings: checked.warnings };
-  return { content, issues: [], warnings: checked.warnings };
+  if (all.length > 0 || !content) return { content: undefined, issues: all, warnings };
+  return { content, issues: [], warnings };
 }

@@ -1,5 +1,6 @@
 import type { NarrativeSection } from '../content/load.js';
 import type { Content, RiskThresholds } from '../content/schema.js';
+import { buildCveIndex, buildFacts, buildMeta, buildScales, sourceRefs } from './extras.js';
 import { buildFlows } from './flows.js';
 import { buildAttacks, buildDefenses, buildDimensions, buildVerdicts, type ModelContext } from './items.js';
 import { DEFAULT_THRESHOLDS, riskLevels } from './risk.js';
@@ -19,8 +20,10 @@ export function buildComparison(
   const systems: SystemModel[] = content.systems.map((s) => ({
     id: s.id,
     name: s.name,
+    shortName: s.shortName ?? s.name,
     description: s.description,
     isolation: s.isolation,
+    facts: Object.entries(s.facts ?? {}).map(([label, value]) => ({ label, value })),
     notes: s.notes,
   }));
   const systemRef = (id: string): SystemRef => ({ id, name: systems.find((s) => s.id === id)?.name ?? id });
@@ -31,20 +34,11 @@ export function buildComparison(
     url: r.url,
     note: r.note,
   }));
-  const threats = buildThreats(content, systems, thresholds);
-  const ctx: ModelContext = { systems, systemRef, threatRef: threatRefs(threats), references };
+  const sources = sourceRefs(references);
+  const threats = buildThreats(content, systems, thresholds, sources);
+  const ctx: ModelContext = { systems, systemRef, threatRef: threatRefs(threats), references, sources };
   return {
-    meta: {
-      title: content.title,
-      subtitle: content.subtitle,
-      version: content.version,
-      date: content.date,
-      authors: content.authors,
-      classification: content.classification,
-      language: content.language ?? 'en',
-      summary: content.summary,
-      ratingNote: content.ratingNote,
-    },
+    meta: buildMeta(content),
     history: (content.history ?? []).map((h) => ({
       version: h.version,
       date: h.date,
@@ -52,7 +46,9 @@ export function buildComparison(
       changes: h.changes,
     })),
     levels: riskLevels(thresholds),
+    scales: buildScales(content),
     systems,
+    facts: buildFacts(systems),
     sections: sections.map((s) => ({ title: s.title, markdown: s.markdown })),
     threats,
     risk: buildRisk(systems, threats, thresholds),
@@ -60,7 +56,8 @@ export function buildComparison(
     dimensions: buildDimensions(content, ctx),
     attacks: buildAttacks(content, ctx),
     verdicts: buildVerdicts(content, ctx),
-    flows: buildFlows(content, systems),
+    flows: buildFlows(content, systems, sources),
     references,
+    cves: buildCveIndex(content),
   };
 }

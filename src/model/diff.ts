@@ -1,11 +1,21 @@
 import type { Comparison } from './comparison.js';
+import { cveIds, diffDocument, diffFacts, rankingNames, sourceIds, standardIds } from './diff-fields.js';
 
 export type ChangeKind = 'added' | 'removed' | 'changed';
 
 /** One difference between two versions of a comparison; `before`/`after` are display strings. */
 export interface Change {
   readonly kind: ChangeKind;
-  readonly area: 'system' | 'threat' | 'defense' | 'dimension' | 'attack' | 'verdict' | 'flow' | 'reference';
+  readonly area:
+    | 'document'
+    | 'system'
+    | 'threat'
+    | 'defense'
+    | 'dimension'
+    | 'attack'
+    | 'verdict'
+    | 'flow'
+    | 'reference';
   /** What changed, for people: `Container Escape › Kata Containers › rating`. Inline Markdown. */
   readonly subject: string;
   readonly before?: string;
@@ -88,12 +98,19 @@ const diffThreats = (before: Comparison, after: Comparison) =>
     before.threats,
     after.threats,
     (t) => t.title,
-    [['description', (t) => t.description]],
+    [
+      ['description', (t) => t.description],
+      ['standards', (t) => standardIds(t.standards)],
+      ['CVEs', (t) => cveIds(t.cves)],
+      ['sources', (t) => sourceIds(t.sources)],
+      ['caveat', (t) => t.caveat],
+    ],
     (old, current) =>
       perSystem('threat', current.title, old.assessments, current.assessments, [
         ['rating', (a) => rating(a.rating)],
         ['status', (a) => a.statusLabel],
         ['assessment', (a) => a.text],
+        ['sources', (a) => sourceIds(a.sources)],
       ]),
   );
 
@@ -108,6 +125,7 @@ const diffDimensions = (before: Comparison, after: Comparison) =>
       perSystem('dimension', current.name, old.values, current.values, [
         ['score', (v) => (v.score === undefined ? undefined : String(v.score))],
         ['value', (v) => v.text],
+        ['sources', (v) => sourceIds(v.sources)],
       ]),
   );
 
@@ -117,11 +135,15 @@ const diffAttacks = (before: Comparison, after: Comparison) =>
     before.attacks,
     after.attacks,
     (a) => a.name,
-    [],
+    [
+      ['CVEs', (a) => cveIds(a.cves)],
+      ['caveat', (a) => a.caveat],
+    ],
     (old, current) =>
       perSystem('attack', current.name, old.outcomes, current.outcomes, [
         ['severity', (o) => o.severity?.label],
         ['outcome', (o) => o.text],
+        ['sources', (o) => sourceIds(o.sources)],
       ]),
   );
 
@@ -138,10 +160,15 @@ const diffFlows = (before: Comparison, after: Comparison) =>
         old.steps,
         current.steps,
         (s) => `${current.title} › step ${s.number}`,
-        [['action', (s) => s.action]],
+        [
+          ['action', (s) => s.action],
+          ['CVEs', (s) => cveIds(s.cves)],
+          ['sources', (s) => sourceIds(s.sources)],
+        ],
         (oldStep, step) =>
           perSystem('flow', `${current.title} › step ${step.number}`, oldStep.branches, step.branches, [
             ['severity', (b) => b.severity.label],
+            ['result', (b) => b.result?.label],
             ['outcome', (b) => b.outcome],
           ]),
       ),
@@ -150,20 +177,34 @@ const diffFlows = (before: Comparison, after: Comparison) =>
 /** What changed from `before` to `after`: threats, ratings, verdicts, outcomes and references, old → new. */
 export function diffComparisons(before: Comparison, after: Comparison): ChangeSet {
   const changes: Change[] = [
-    ...compareLists('system', before.systems, after.systems, (s) => s.name, [
-      ['name', (s) => s.name],
-      ['isolation', (s) => s.isolation],
-    ]),
+    ...diffDocument(before, after),
+    ...compareLists(
+      'system',
+      before.systems,
+      after.systems,
+      (s) => s.name,
+      [
+        ['name', (s) => s.name],
+        ['short name', (s) => (s.shortName === s.name ? undefined : s.shortName)],
+        ['isolation', (s) => s.isolation],
+      ],
+      diffFacts,
+    ),
     ...diffThreats(before, after),
     ...compareLists('defense', before.defenses, after.defenses, (d) => d.name, [
       ['systems', (d) => names(d.systems)],
       ['effectiveness', (d) => d.effectiveness],
+      ['sources', (d) => sourceIds(d.sources)],
+      ['caveat', (d) => d.caveat],
     ]),
     ...diffDimensions(before, after),
     ...diffAttacks(before, after),
     ...compareLists('verdict', before.verdicts, after.verdicts, (v) => v.category, [
       ['better', (v) => (v.tie ? 'Tie' : names(v.better))],
       ['rationale', (v) => v.rationale],
+      ['confidence', (v) => v.confidence?.label],
+      ['ranking', (v) => rankingNames(v.ranking)],
+      ['caveat', (v) => v.caveat],
     ]),
     ...diffFlows(before, after),
     ...compareLists('reference', before.references, after.references, (r) => r.title, [

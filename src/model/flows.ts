@@ -1,9 +1,14 @@
 import type { Content } from '../content/schema.js';
+import { cveModels, resultInfo } from './extras.js';
 import { severityInfo } from './severity.js';
-import type { FlowBranchModel, FlowModel, SystemModel } from './types.js';
+import type { FlowBranchModel, FlowModel, ReferenceModel, SystemModel } from './types.js';
 
 /** Attack flows with numbered steps; each step's branches in system order, systems without one left out. */
-export function buildFlows(content: Content, systems: readonly SystemModel[]): FlowModel[] {
+export function buildFlows(
+  content: Content,
+  systems: readonly SystemModel[],
+  sources: (ids: readonly string[] | undefined) => ReferenceModel[],
+): FlowModel[] {
   return (content.attackFlows ?? []).map((f) => ({
     id: f.id,
     title: f.title,
@@ -22,10 +27,13 @@ export function buildFlows(content: Content, systems: readonly SystemModel[]): F
                 outcome: b.outcome,
                 label: b.label,
                 severity: severityInfo(b.severity),
+                result: b.result === undefined ? undefined : resultInfo(b.result),
               },
             ]
           : [];
       }),
+      cves: cveModels(step.cves),
+      sources: sources(step.sources),
       notes: step.notes,
     })),
     notes: f.notes,

@@ -1,4 +1,5 @@
 import type { Content } from '../content/schema.js';
+import { confidenceInfo, cveModels } from './extras.js';
 import { severityInfo } from './severity.js';
 import type {
   AttackModel,
@@ -17,6 +18,7 @@ export interface ModelContext {
   readonly systemRef: (id: string) => SystemRef;
   readonly threatRef: (id: string) => ThreatRef;
   readonly references: readonly ReferenceModel[];
+  readonly sources: (ids: readonly string[] | undefined) => ReferenceModel[];
 }
 
 const ref = (s: SystemRef): SystemRef => ({ id: s.id, name: s.name });
@@ -29,6 +31,8 @@ export function buildDefenses(content: Content, ctx: ModelContext): DefenseModel
     purpose: d.purpose,
     effectiveness: d.effectiveness,
     counters: (d.counters ?? []).map(ctx.threatRef),
+    sources: ctx.sources(d.sources),
+    caveat: d.caveat,
     notes: d.notes,
   }));
 }
@@ -38,7 +42,12 @@ export function buildDimensions(content: Content, ctx: ModelContext): DimensionM
     id: d.id,
     name: d.name,
     summary: d.summary,
-    values: ctx.systems.map((s) => ({ system: ref(s), text: d.values[s.id]?.text, score: d.values[s.id]?.score })),
+    values: ctx.systems.map((s) => ({
+      system: ref(s),
+      text: d.values[s.id]?.text,
+      score: d.values[s.id]?.score,
+      sources: ctx.sources(d.values[s.id]?.sources),
+    })),
     notes: d.notes,
   }));
 }
@@ -48,14 +57,17 @@ export function buildAttacks(content: Content, ctx: ModelContext): AttackModel[]
     id: a.id,
     name: a.name,
     threats: (a.threats ?? []).map(ctx.threatRef),
+    cves: cveModels(a.cves),
     outcomes: ctx.systems.map((s) => {
       const o = a.outcomes[s.id];
       return {
         system: ref(s),
         text: o?.text,
         severity: o?.severity === undefined ? undefined : severityInfo(o.severity),
+        sources: ctx.sources(o?.sources),
       };
     }),
+    caveat: a.caveat,
     notes: a.notes,
   }));
 }
@@ -69,6 +81,9 @@ export function buildVerdicts(content: Content, ctx: ModelContext): VerdictModel
     rationale: v.rationale,
     threats: (v.threats ?? []).map(ctx.threatRef),
     references: ctx.references.filter((r) => v.references?.includes(r.id)),
+    confidence: v.confidence === undefined ? undefined : confidenceInfo(v.confidence),
+    ranking: (v.ranking ?? []).map(ctx.systemRef),
+    caveat: v.caveat,
     notes: v.notes,
   }));
 }

@@ -1,6 +1,16 @@
 import type { Content, RiskThresholds } from '../content/schema.js';
+import { cveModels } from './extras.js';
 import { type Rating, type RiskLevel, rate } from './risk.js';
-import type { AssessmentModel, RiskCell, SystemModel, SystemRisk, ThreatModel, ThreatRef } from './types.js';
+import { standardModel } from './standards.js';
+import type {
+  AssessmentModel,
+  ReferenceModel,
+  RiskCell,
+  SystemModel,
+  SystemRisk,
+  ThreatModel,
+  ThreatRef,
+} from './types.js';
 
 const statusLabel = (status: string) => {
   const words = status.replace(/-/g, ' ');
@@ -12,6 +22,7 @@ export function buildThreats(
   content: Content,
   systems: readonly SystemModel[],
   thresholds: RiskThresholds,
+  sources: (ids: readonly string[] | undefined) => ReferenceModel[],
 ): ThreatModel[] {
   return content.threats.map((t, i) => {
     const assessments = systems.map((s): AssessmentModel => {
@@ -25,6 +36,7 @@ export function buildThreats(
         status: a?.status,
         statusLabel: a?.status === undefined ? undefined : statusLabel(a.status),
         justification: a?.justification,
+        sources: sources(a?.sources),
       };
     });
     const rated = assessments.flatMap((a) => (a.rating ? [a.rating] : []));
@@ -35,14 +47,12 @@ export function buildThreats(
       number: i + 1,
       title: t.title,
       description: t.description,
-      standards: (t.standards ?? []).map((s) => ({
-        framework: s.framework,
-        id: s.id,
-        name: s.name,
-        ourAssessment: s.ourAssessment ?? false,
-      })),
+      standards: (t.standards ?? []).map(standardModel),
+      cves: cveModels(t.cves),
+      sources: sources(t.sources),
       assessments,
       highest,
+      caveat: t.caveat,
       notes: t.notes,
     };
   });

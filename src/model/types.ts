@@ -9,9 +9,68 @@ export interface SystemRef {
 }
 
 export interface SystemModel extends SystemRef {
+  /** The short name, or the name when none is given. */
+  readonly shortName: string;
   readonly description: string | undefined;
   readonly isolation: string | undefined;
+  readonly facts: readonly { label: string; value: string }[];
   readonly notes: string | undefined;
+}
+
+/** A CVE id and its record on cve.org. */
+export interface CveModel {
+  readonly id: string;
+  readonly url: string;
+}
+
+/** A CVE in the index: where the comparison names it. */
+export interface CveIndexEntry extends CveModel {
+  readonly usedBy: readonly { kind: 'threat' | 'attack' | 'flow step'; id: string; title: string }[];
+}
+
+/** A row of the facts table: one label, the value per system in system order. */
+export interface FactRow {
+  readonly label: string;
+  readonly values: readonly { system: SystemRef; value: string | undefined }[];
+}
+
+export interface ScaleLevelModel {
+  readonly level: number;
+  readonly label: string;
+  readonly definition: string;
+}
+
+export interface ScalesModel {
+  /** Where levels not written out come from, e.g. "NIST SP 800-30 Rev. 1 (Appendix G and H), adapted". */
+  readonly preset: string | undefined;
+  readonly likelihood: readonly ScaleLevelModel[];
+  readonly impact: readonly ScaleLevelModel[];
+  readonly score: readonly ScaleLevelModel[];
+}
+
+/** A standards mapping, with what the shipped catalog knows of its id. */
+export interface StandardModel {
+  readonly framework: string;
+  readonly id: string;
+  readonly name: string | undefined;
+  readonly ourAssessment: boolean;
+  /** The catalog's name for the id, when the framework has a catalog and knows it. */
+  readonly officialName: string | undefined;
+  readonly tactics: readonly string[];
+  /** 'deprecated' or 'revoked' when the catalog says so. */
+  readonly status: 'current' | 'deprecated' | 'revoked' | 'unknown' | undefined;
+  readonly url: string | undefined;
+}
+
+export interface LabelInfo {
+  readonly id: string;
+  readonly label: string;
+  readonly rank: number;
+}
+
+/** A branch result: in words, with a symbol that does not rely on colour. */
+export interface ResultInfo extends LabelInfo {
+  readonly symbol: string;
 }
 
 export interface SeverityInfo {
@@ -28,6 +87,7 @@ export interface AssessmentModel {
   readonly status: string | undefined;
   readonly statusLabel: string | undefined;
   readonly justification: string | undefined;
+  readonly sources: readonly ReferenceModel[];
 }
 
 export interface ThreatModel {
@@ -37,10 +97,13 @@ export interface ThreatModel {
   readonly number: number;
   readonly title: string;
   readonly description: string | undefined;
-  readonly standards: readonly { framework: string; id: string; name: string | undefined; ourAssessment: boolean }[];
+  readonly standards: readonly StandardModel[];
+  readonly cves: readonly CveModel[];
+  readonly sources: readonly ReferenceModel[];
   readonly assessments: readonly AssessmentModel[];
   /** The highest rating over all systems, if any system is rated. */
   readonly highest: Rating | undefined;
+  readonly caveat: string | undefined;
   readonly notes: string | undefined;
 }
 
@@ -73,17 +136,24 @@ export interface Comparison {
   readonly meta: {
     readonly title: string;
     readonly subtitle: string | undefined;
+    /** The version as written, or "Draft". */
     readonly version: string;
+    /** How the version prints: "v1.0", or the text itself when it does not start with a digit ("Draft"). */
+    readonly versionLabel: string;
     readonly date: string;
-    readonly authors: readonly string[];
-    readonly classification: string;
+    readonly authors: readonly { name: string; role: string | undefined }[];
+    /** Printed on every page when set; no band when absent. */
+    readonly classification: string | undefined;
+    readonly audience: string | undefined;
     readonly language: string;
     readonly summary: string;
     readonly ratingNote: string | undefined;
   };
   readonly history: readonly { version: string; date: string; author: string | undefined; changes: string }[];
   readonly levels: readonly RiskLevelInfo[];
+  readonly scales: ScalesModel | undefined;
   readonly systems: readonly SystemModel[];
+  readonly facts: readonly FactRow[];
   readonly sections: readonly NarrativeSection[];
   readonly threats: readonly ThreatModel[];
   readonly risk: readonly SystemRisk[];
@@ -93,6 +163,7 @@ export interface Comparison {
   readonly verdicts: readonly VerdictModel[];
   readonly flows: readonly FlowModel[];
   readonly references: readonly ReferenceModel[];
+  readonly cves: readonly CveIndexEntry[];
 }
 
 /** A threat as other items point at it. */
@@ -109,6 +180,8 @@ export interface DefenseModel {
   readonly purpose: string;
   readonly effectiveness: string;
   readonly counters: readonly ThreatRef[];
+  readonly sources: readonly ReferenceModel[];
+  readonly caveat: string | undefined;
   readonly notes: string | undefined;
 }
 
@@ -116,7 +189,12 @@ export interface DimensionModel {
   readonly id: string;
   readonly name: string;
   readonly summary: string | undefined;
-  readonly values: readonly { system: SystemRef; text: string | undefined; score: number | undefined }[];
+  readonly values: readonly {
+    system: SystemRef;
+    text: string | undefined;
+    score: number | undefined;
+    sources: readonly ReferenceModel[];
+  }[];
   readonly notes: string | undefined;
 }
 
@@ -124,7 +202,14 @@ export interface AttackModel {
   readonly id: string;
   readonly name: string;
   readonly threats: readonly ThreatRef[];
-  readonly outcomes: readonly { system: SystemRef; text: string | undefined; severity: SeverityInfo | undefined }[];
+  readonly cves: readonly CveModel[];
+  readonly outcomes: readonly {
+    system: SystemRef;
+    text: string | undefined;
+    severity: SeverityInfo | undefined;
+    sources: readonly ReferenceModel[];
+  }[];
+  readonly caveat: string | undefined;
   readonly notes: string | undefined;
 }
 
@@ -136,6 +221,10 @@ export interface VerdictModel {
   readonly rationale: string;
   readonly threats: readonly ThreatRef[];
   readonly references: readonly ReferenceModel[];
+  readonly confidence: LabelInfo | undefined;
+  /** Every system, best first, when the verdict ranks them; empty otherwise. */
+  readonly ranking: readonly SystemRef[];
+  readonly caveat: string | undefined;
   readonly notes: string | undefined;
 }
 
@@ -144,6 +233,7 @@ export interface FlowBranchModel {
   readonly outcome: string;
   readonly label: string | undefined;
   readonly severity: SeverityInfo;
+  readonly result: ResultInfo | undefined;
 }
 
 export interface FlowStepModel {
@@ -152,6 +242,8 @@ export interface FlowStepModel {
   readonly actor: string;
   readonly action: string;
   readonly branches: readonly FlowBranchModel[];
+  readonly cves: readonly CveModel[];
+  readonly sources: readonly ReferenceModel[];
   readonly notes: string | undefined;
 }
 

@@ -37,7 +37,7 @@ export function deckView(ctx: DeckContext, slides: readonly SlideView[]) {
     // Our constant, with no double quote in it: written as is rather than entity-escaped.
     csp: new Handlebars.SafeString(deckCsp()),
     classification: meta.classification,
-    version: meta.version,
+    version: meta.versionLabel,
     date: meta.date,
     total,
     slides: slides.map((s) => ({

@@ -31,22 +31,27 @@ function indexArg(args: readonly string[], list: readonly unknown[], name: strin
 
 function cover(_args: readonly string[], { comparison, convert, style }: DirectiveContext): Content[] {
   const { meta } = comparison;
+  // No classification, no band: a draft is not marked "Internal" by default.
+  const band: Content =
+    meta.classification === undefined
+      ? { text: '', margin: [0, 0, 0, 150] }
+      : {
+          table: { widths: ['auto'], body: [[{ text: meta.classification.toUpperCase(), style: 'classification' }]] },
+          layout: {
+            hLineWidth: () => 0.8,
+            vLineWidth: () => 0.8,
+            hLineColor: () => style.colors.accent,
+            vLineColor: () => style.colors.accent,
+            paddingLeft: () => 8,
+            paddingRight: () => 8,
+            paddingTop: () => 3,
+            paddingBottom: () => 3,
+          },
+          color: style.colors.accent,
+          margin: [0, 0, 0, 150],
+        };
   return [
-    {
-      table: { widths: ['auto'], body: [[{ text: meta.classification.toUpperCase(), style: 'classification' }]] },
-      layout: {
-        hLineWidth: () => 0.8,
-        vLineWidth: () => 0.8,
-        hLineColor: () => style.colors.accent,
-        vLineColor: () => style.colors.accent,
-        paddingLeft: () => 8,
-        paddingRight: () => 8,
-        paddingTop: () => 3,
-        paddingBottom: () => 3,
-      },
-      color: style.colors.accent,
-      margin: [0, 0, 0, 150],
-    },
+    band,
     {
       canvas: [{ type: 'rect', x: 0, y: 0, w: 56, h: 5, color: style.colors.accent }],
       margin: [0, 0, 0, 18],

@@ -168,7 +168,7 @@ export function reportDocument(ctx: RenderContext): TDocumentDefinitions {
     displayTitle: true,
     info: {
       title: md.plain(meta.title),
-      author: meta.authors.join(', '),
+      author: meta.authors.map((a) => md.plain(a.name)).join(', '),
       subject: meta.subtitle === undefined ? 'Security risk report' : md.plain(meta.subtitle),
       keywords: ['security risk report', ...comparison.systems.map((s) => md.plain(s.name))].join(', '),
       creator: 'riskdeck',

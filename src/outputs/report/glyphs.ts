@@ -13,8 +13,12 @@ export function printedFields(c: Comparison): Field[] {
   return [
     [['title'], m.title],
     [['subtitle'], m.subtitle],
-    ...m.authors.map((a, i): Field => [['authors', i], a]),
+    ...m.authors.flatMap((a, i): Field[] => [
+      [['authors', i], a.name],
+      [['authors', i, 'role'], a.role],
+    ]),
     [['classification'], m.classification],
+    [['audience'], m.audience],
     [['summary'], m.summary],
     [['ratingNote'], m.ratingNote],
     ...c.history.flatMap((h, i): Field[] => [

@@ -116,10 +116,11 @@ export function deckSlides(ctx: DeckContext): SlideView[] {
   const m = ctx.comparison.meta;
   const title = page(ctx, 'title', m.title, {
     subtitle: m.subtitle === undefined ? undefined : ctx.text.inline(m.subtitle),
-    version: m.version,
+    version: m.versionLabel,
     date: m.date,
-    authors: m.authors.join(', '),
+    authors: m.authors.map((a) => (a.role === undefined ? a.name : `${a.name} (${a.role})`)).join(', '),
     classification: m.classification,
+    audience: m.audience,
   });
   return [slide('title', [title]), slide('agenda', agenda), ...all.flatMap((p) => p.slides)];
 }
