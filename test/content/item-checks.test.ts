@@ -47,7 +47,7 @@ describe('checks of the per-item fields', () => {
 
   it('checks results, confidences and rankings', () => {
     expect(check('result: contained', 'result: contained-ish').issues).toEqual([
-      `${PATH}:124:76  attackFlows[0].steps[1].branches.kata.result: is text "contained-ish"; use one of: proceeds, contained, blocked, not-applicable`,
+      `${PATH}:124:76  attackFlows[0].steps[1].branches.kata.result: is text "contained-ish" (did you mean "contained"?); use one of: proceeds, contained, blocked, not-applicable`,
     ]);
     expect(check('confidence: medium', 'confidence: moderate').issues).toEqual([
       `${PATH}:106:17  verdicts[0].confidence: is text "moderate"; use one of: low, medium, high`,
