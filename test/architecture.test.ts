@@ -78,10 +78,8 @@ function longFunctions(file: string, text: string): string[] {
  * The list may only shrink: a function that is split must leave it, a new long function may not join it.
  */
 const NOT_YET_SPLIT = [
-  'cli/dev.ts: runDev',
   'content/load.ts: loadSource',
   'content/references.ts: checkReferences',
-  'dev/server.ts: startDevServer',
   'diagram/risk-matrix.ts: renderRiskMatrix',
   'diagram/score-chart.ts: renderScoreChart',
   'outputs/deck/measure.ts: createHeightEstimator',

@@ -3,7 +3,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { createRebuilder } from '../dev/rebuilder.js';
 import { type DevServer, startDevServer } from '../dev/server.js';
 import { type DevSettings, displayHost, exposureWarnings, listenError, resolveDevSettings } from '../dev/settings.js';
-import { createWatchers, type Watchers } from '../dev/watch.js';
+import { createDebouncer, createWatchers, type Watchers } from '../dev/watch.js';
 import { isRiskdeckError, RiskdeckError } from '../errors.js';
 import { outputName } from '../pipeline/names.js';
 import type { BuildOptions } from '../pipeline/plan.js';
@@ -86,6 +86,45 @@ async function watchInputs(watchers: Watchers, inputs: Inputs): Promise<void> {
   }
 }
 
+/** The content files served now: adding one serves it, removing one stops serving its folder. */
+function createContentSet(initial: readonly string[], server: DevServer, deps: CliDeps) {
+  let files = [...initial];
+  const display = (file: string) => relative(deps.cwd, file) || file;
+  const serve = () => server.serve(files.map((file) => ({ name: outputName(file), file: display(file) })));
+  serve();
+  return {
+    files: () => files,
+    display,
+    /** Whether `path` is (now) served and should be built; false when it was removed. */
+    async changed(path: string): Promise<boolean> {
+      if (!(await isFile(path))) {
+        if (!files.includes(path)) return false;
+        files = files.filter((f) => f !== path);
+        serve();
+        deps.stdout(`${display(path)} was removed; no longer serving /${outputName(path)}/\n`);
+        server.reload(outputName(path));
+        return false;
+      }
+      if (!files.includes(path)) {
+        files = [...files, path].sort();
+        serve();
+      }
+      return true;
+    },
+  };
+}
+
+/** Prints where each comparison is served. */
+function announce(origin: string, content: ReturnType<typeof createContentSet>, contentDir: string, deps: CliDeps) {
+  deps.stdout(`serving ${origin}/ (Ctrl-C to stop)\n`);
+  if (content.files().length === 0)
+    deps.stdout(`no content files yet: each one saved in ${content.display(contentDir)}/ is built and served\n`);
+  for (const file of content.files()) {
+    const base = `${origin}/${encodeURIComponent(outputName(file))}/`;
+    deps.stdout(`  ${content.display(file)}: deck ${base}  report ${base}report.pdf\n`);
+  }
+}
+
 /** `riskdeck dev`: build, serve, and rebuild what an edit affects until `deps.until` settles. */
 export async function runDev(args: ParsedArgs, deps: CliDeps): Promise<number> {
   let started: Start;
@@ -96,86 +135,47 @@ export async function runDev(args: ParsedArgs, deps: CliDeps): Promise<number> {
     deps.stderr(`riskdeck dev: ${error.message}\n`);
     return EXIT.usage;
   }
-  const { settings, server } = started;
-  const { options } = started;
-  let { files } = started;
+  const { settings, server, options } = started;
   for (const warning of exposureWarnings(settings)) deps.stderr(`warning: ${warning}\n`);
-  const outDir = resolve(deps.cwd, options.outDir ?? 'dist');
-  const origin = `http://${displayHost(settings.host)}:${server.port}`;
-  const display = (file: string) => relative(deps.cwd, file) || file;
-  const serveCurrent = () => server.serve(files.map((file) => ({ name: outputName(file), file: display(file) })));
-  serveCurrent();
+  const content = createContentSet(started.files, server, deps);
   const builds = createRebuilder({
     server,
     stdout: deps.stdout,
     stderr: deps.stderr,
     loadOptions: () => resolveBuildOptions(args, deps),
-    files: () => files,
+    files: content.files,
     options,
   });
-  const rebuild = builds.rebuild;
-
-  const pending = new Map<string, NodeJS.Timeout>();
-  const schedule = (key: string, run: () => void) => {
-    clearTimeout(pending.get(key));
-    pending.set(
-      key,
-      setTimeout(() => {
-        pending.delete(key);
-        run();
-      }, DEBOUNCE_MS),
-    );
-  };
+  const debounce = createDebouncer(DEBOUNCE_MS);
   const named = args.positionals.map((f) => resolve(deps.cwd, f));
-  /** A content file was written, created or removed: rebuild it, start serving it, or stop serving it. */
-  const contentChanged = async (path: string) => {
-    const exists = await isFile(path);
-    if (!exists) {
-      if (!files.includes(path)) return;
-      files = files.filter((f) => f !== path);
-      serveCurrent();
-      deps.stdout(`${display(path)} was removed; no longer serving /${outputName(path)}/\n`);
-      server.reload(outputName(path));
-      return;
-    }
-    if (!files.includes(path)) {
-      files = [...files, path].sort();
-      serveCurrent();
-    }
-    await rebuild([path]);
-  };
-
+  const contentDir = resolve(deps.cwd, options.contentDir ?? 'content');
   // Watch before the first build, so that an edit saved while it runs is rebuilt after it.
   const watchers = createWatchers();
-  const contentDir = resolve(deps.cwd, options.contentDir ?? 'content');
   await watchInputs(watchers, {
     contentDirs: named.length > 0 ? named.map((f) => dirname(f)) : [contentDir],
     isContent: (path) => (named.length > 0 ? named.includes(path) : CONTENT_EXTENSIONS.test(path)),
-    onContent: (path) => schedule(path, () => void contentChanged(path)),
+    onContent: (path) =>
+      debounce(path, async () => {
+        if (await content.changed(path)) await builds.rebuild([path]);
+      }),
     templatesDir: options.templatesDir === undefined ? undefined : resolve(deps.cwd, options.templatesDir),
     settingsFiles: [
       ...CONFIG_NAMES.map((name) => resolve(deps.cwd, name)),
       ...(args.values.config === undefined ? [] : [resolve(deps.cwd, args.values.config)]),
       ...(options.theme === undefined ? [] : [resolve(deps.cwd, options.theme)]),
     ],
-    onSettings: () => schedule('*', () => void rebuild('all')),
+    onSettings: () => debounce('*', () => builds.rebuild('all')),
   });
-  const count = files.length === 1 ? '1 comparison' : `${files.length} comparisons`;
-  deps.stdout(`watching for edits; building ${count}\n`);
-
+  const count = content.files().length;
+  deps.stdout(`watching for edits; building ${count === 1 ? '1 comparison' : `${count} comparisons`}\n`);
+  const outDir = resolve(deps.cwd, options.outDir ?? 'dist');
   try {
-    await rebuild('all');
-    deps.stdout(`serving ${origin}/ (Ctrl-C to stop)\n`);
-    if (files.length === 0)
-      deps.stdout(`no content files yet: each one saved in ${display(contentDir)}/ is built and served\n`);
-    for (const file of files) {
-      const base = `${origin}/${encodeURIComponent(outputName(file))}/`;
-      deps.stdout(`  ${display(file)}: deck ${base}  report ${base}report.pdf\n`);
-    }
+    await builds.rebuild('all');
+    announce(`http://${displayHost(settings.host)}:${server.port}`, content, contentDir, deps);
     await deps.until;
   } finally {
     watchers.close();
-    for (const timer of pending.values()) clearTimeout(timer);
+    debounce.cancel();
     await builds.close();
     await server.close();
     deps.stdout(`stopped serving ${relative(deps.cwd, outDir) || outDir}\n`);

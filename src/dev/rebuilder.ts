@@ -50,7 +50,10 @@ export function createRebuilder(setup: RebuilderSetup): Rebuilder {
   };
   const reportDone = (results: readonly BuildResult[], started: number) => {
     for (const r of results) {
-      if (r.error) continue;
+      if (r.error) {
+        stderr(`${r.error.message}\n`);
+        continue;
+      }
       stdout(`rebuilt the report of ${r.file} in ${ms(started)} ms\n`);
       server.report(r.name);
     }

@@ -40,3 +40,29 @@ export function createWatchers(): Watchers {
     },
   };
 }
+
+export interface Debouncer {
+  /** Runs `run` once `ms` after the last call with the same key (an editor's save is several events). */
+  (key: string, run: () => unknown): void;
+  cancel(): void;
+}
+
+export function createDebouncer(ms: number): Debouncer {
+  const pending = new Map<string, NodeJS.Timeout>();
+  const debounce = (key: string, run: () => unknown) => {
+    clearTimeout(pending.get(key));
+    pending.set(
+      key,
+      setTimeout(() => {
+        pending.delete(key);
+        void run();
+      }, ms),
+    );
+  };
+  return Object.assign(debounce, {
+    cancel: () => {
+      for (const timer of pending.values()) clearTimeout(timer);
+      pending.clear();
+    },
+  });
+}

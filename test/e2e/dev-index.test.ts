@@ -9,6 +9,7 @@ let dir: string;
 let child: ChildProcess;
 let base: string;
 let out = '';
+let err = '';
 
 const MINIMAL = readFileSync('test/fixtures/content/minimal.yaml', 'utf8');
 const SECOND = 'content/Übersicht 2026 — 字.yaml';
@@ -21,6 +22,9 @@ beforeAll(async () => {
   child = spawn(process.execPath, [resolve('lib/cli/bin.js'), 'dev', '--port', '0'], {
     cwd: dir,
     stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    err += chunk.toString();
   });
   let edited = false;
   child.stdout?.on('data', (chunk: Buffer) => {
@@ -62,12 +66,19 @@ describe('riskdeck dev: what it serves and prints', () => {
   });
 
   it("prints each deck's own URL and its report's, and both answer", async () => {
+    // The reports follow the decks; wait for both of the first build's (a failed one shows in stderr).
+    await waitFor(
+      () => (['content/cmp.yaml', SECOND].every((f) => out.includes(`rebuilt the report of ${f}`)) ? true : undefined),
+      'both reports',
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}\n${err}`);
+    });
     const lines = [...out.matchAll(/^ {2}(.+): deck (http\S+) {2}report (http\S+)$/gm)];
     expect(lines.map((m) => m[1])).toEqual(['content/cmp.yaml', SECOND]);
     for (const [, , deck, report] of lines) {
       expect((await fetch(deck ?? '')).status, deck).toBe(200);
       const pdf = await fetch(report ?? '');
-      expect(pdf.status, report).toBe(200);
+      expect(pdf.status, `${report}\n${err}`).toBe(200);
       expect(pdf.headers.get('content-type')).toBe('application/pdf');
     }
   });
