@@ -6,6 +6,7 @@ import { type DevSettings, displayHost, exposureWarnings, listenError, resolveDe
 import { createDebouncer, createWatchers, type Watchers } from '../dev/watch.js';
 import { isRiskdeckError, RiskdeckError } from '../errors.js';
 import { outputName } from '../pipeline/names.js';
+import { prepareOutDir } from '../pipeline/out-dir.js';
 import type { BuildOptions } from '../pipeline/plan.js';
 import { CONFIG_NAMES, loadConfig } from '../resources/config.js';
 import { CONTENT_EXTENSIONS, findContentFiles } from '../resources/source.js';
@@ -47,8 +48,10 @@ async function start(args: ParsedArgs, deps: CliDeps): Promise<Start> {
   const files = args.positionals.length
     ? args.positionals.map((f) => resolve(deps.cwd, f))
     : await findContentFiles(resolve(deps.cwd, options.contentDir ?? 'content'));
+  const root = resolve(deps.cwd, options.outDir ?? 'dist');
+  await prepareOutDir(root);
   const server = await startDevServer({
-    root: resolve(deps.cwd, options.outDir ?? 'dist'),
+    root,
     host: settings.host,
     port: settings.port,
     allowedHosts: settings.allowedHosts,
@@ -169,10 +172,12 @@ export async function runDev(args: ParsedArgs, deps: CliDeps): Promise<number> {
   const count = content.files().length;
   deps.stdout(`watching for edits; building ${count === 1 ? '1 comparison' : `${count} comparisons`}\n`);
   const outDir = resolve(deps.cwd, options.outDir ?? 'dist');
+  // Read now: the bin then handles a signal that comes during the first build (which it stops) too.
+  const stopped = deps.until.then(() => true);
   try {
-    await builds.rebuild('all');
+    if (await Promise.race([builds.rebuild('all').then(() => false), stopped])) return EXIT.ok;
     announce(`http://${displayHost(settings.host)}:${server.port}`, content, contentDir, deps);
-    await deps.until;
+    await stopped;
   } finally {
     watchers.close();
     debounce.cancel();

@@ -9,7 +9,7 @@ export interface Rebuilder {
   rebuild(files: readonly string[] | 'all'): Promise<void>;
   /** The options of the last build. */
   options(): BuildOptions;
-  /** Waits for the queued builds, then stops the workers. */
+  /** Stops the build under way (its outputs are left as they were), skips the queued ones, stops the workers. */
   close(): Promise<void>;
 }
 
@@ -31,6 +31,7 @@ export function createRebuilder(setup: RebuilderSetup): Rebuilder {
   // Warm workers: rebuilds reuse their loaded modules and caches, and a hostile edit cannot hang the server.
   const deckPool = new BuildPool(1);
   const reportPool = new BuildPool(1);
+  const stopping = new AbortController();
   const ms = (started: number) => Math.round(performance.now() - started);
 
   const deckDone = (results: readonly BuildResult[], started: number) => {
@@ -60,6 +61,7 @@ export function createRebuilder(setup: RebuilderSetup): Rebuilder {
   };
   const build = async (which: readonly string[] | 'all') => {
     const started = performance.now();
+    if (stopping.signal.aborted) return;
     try {
       if (which === 'all') options = await setup.loadOptions();
       const files = which === 'all' ? setup.files() : which;
@@ -68,10 +70,18 @@ export function createRebuilder(setup: RebuilderSetup): Rebuilder {
       // report, keeping the new deck. Each on a warm worker of its own (the deck's never loads pdfmake).
       const deck = { ...options, files, only: ['model', 'deck'] as const, keep: ['report.pdf'] };
       const { jobs, refused } = await planBuild(deck);
-      const built = [...refused, ...(await deckPool.run(jobs, deck))];
+      const built = [...refused, ...(await deckPool.run(jobs, deck, undefined, stopping.signal))];
+      if (stopping.signal.aborted) return;
       deckDone(built, started);
       const good = jobs.filter((job) => built.some((r) => r.name === job.name && !r.error));
-      if (good.length > 0) reportDone(await reportPool.run(good, { ...deck, only: ['report'], keep: ['*'] }), started);
+      if (good.length === 0) return;
+      const reports = await reportPool.run(
+        good,
+        { ...deck, only: ['report'], keep: ['*'] },
+        undefined,
+        stopping.signal,
+      );
+      if (!stopping.signal.aborted) reportDone(reports, started);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       stderr(`${message}\n`);
@@ -87,6 +97,7 @@ export function createRebuilder(setup: RebuilderSetup): Rebuilder {
     },
     options: () => options,
     close: async () => {
+      stopping.abort();
       await queue;
       await Promise.all([deckPool.close(), reportPool.close()]);
     },

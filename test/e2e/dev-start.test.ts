@@ -1,9 +1,10 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rawRequest, runCli, startDev } from '../helpers/dev.js';
+import { rawRequest, runCli, startDev, waitFor } from '../helpers/dev.js';
 
 let dir: string;
 let busy: Server;
@@ -43,6 +44,11 @@ describe('riskdeck dev refuses to start, in one line and exit 2, when it cannot 
       ['--host', '192.0.2.123', '--allowed-host', 'x.lan'],
       /is not an address of this machine/,
     ],
+    [
+      'an output folder that cannot be written',
+      ['--out', '/proc/riskdeck'],
+      /^riskdeck dev: cannot write the outputs to /,
+    ],
     ['a port out of range', ['--port', '70000'], /^riskdeck dev: --port must be a number from 0 to 65535/],
     ['a port that is no number', ['--port', '12ab'], /^riskdeck dev: --port must be a number/],
     [
@@ -69,6 +75,31 @@ describe('riskdeck dev refuses to start, in one line and exit 2, when it cannot 
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(result.stdout).not.toContain('serving');
     expect(result.ms).toBeLessThan(15_000);
+  });
+});
+
+describe('riskdeck dev stops on a signal', () => {
+  it('ends within a second of SIGTERM during its first build, leaving no half-written folder', async () => {
+    const child = spawn(process.execPath, [resolve('lib/cli/bin.js'), 'dev', '--port', '0'], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+    await waitFor(() => (out.includes('watching for edits') ? true : undefined), 'dev to start its first build');
+    const sent = Date.now();
+    child.kill('SIGTERM');
+    const code = await exited;
+    // The bound leaves 10x headroom over the one second promised.
+    expect(Date.now() - sent).toBeLessThan(10_000);
+    expect(code === 0 || code === 143, String(code)).toBe(true);
+    expect(out).not.toMatch(/^serving /m);
+    expect(out).toContain('stopped serving dist');
+    const leftovers = existsSync(join(dir, 'dist')) ? readdirSync(join(dir, 'dist')).filter((n) => n !== 'cmp') : [];
+    expect(leftovers).toEqual([]);
   });
 });
 
