@@ -145,15 +145,7 @@ export class BuildPool {
     const fit = this.#idle.findIndex((w) => (this.#heap.get(w) ?? 0) >= heap);
     const worker = fit >= 0 ? (this.#idle.splice(fit, 1)[0] as Worker) : this.#spawn(heap);
     const id = this.#nextId++;
-    const refuse = (message: string) => ({
-      refused: {
-        file: job.display,
-        name: job.name,
-        outDir: undefined,
-        warnings: [],
-        error: new RiskdeckError('LIMIT_EXCEEDED', `${job.display}:1:1  ${message}`),
-      } satisfies BuildResult,
-    });
+    const refuse = (message: string) => refusal(job, message);
     return new Promise((done, fail) => {
       const finish = (keep: boolean) => {
         clearInterval(timer);
@@ -174,23 +166,10 @@ export class BuildPool {
       const timer = setInterval(() => {
         const cpu = this.#cpuMs(worker);
         const used = cpu === undefined ? undefined : cpu - cpuAtStart;
-        const wall = performance.now() - started;
-        if (used !== undefined && used > limit) {
+        const stop = overLimit(used, performance.now() - started, limit, wallLimit);
+        if (stop !== undefined) {
           finish(false);
-          done(
-            refuse(
-              `the build used more than ${limit / 1000} s of CPU time and was stopped; the file is too large or too deeply nested`,
-            ),
-          );
-        } else if (wall > wallLimit) {
-          // Never blame the content for the machine's load: say what was measured.
-          finish(false);
-          const cpuNote = used === undefined ? '' : ` (it had used ${(used / 1000).toFixed(1)} s of CPU time)`;
-          done(
-            refuse(
-              `the build did not finish within ${Math.round(wall / 1000)} s and was stopped${cpuNote}; the machine may be too busy: try again, or build fewer files at once`,
-            ),
-          );
+          done(refuse(stop));
         }
       }, POLL_MS);
       const onMessage = (reply: WorkerReply) => {
@@ -259,4 +238,27 @@ export async function buildParallel(
   } finally {
     await pool.close();
   }
+}
+
+function refusal(job: BuildJob, message: string): { refused: BuildResult } {
+  return {
+    refused: {
+      file: job.display,
+      name: job.name,
+      outDir: undefined,
+      warnings: [],
+      error: new RiskdeckError('LIMIT_EXCEEDED', `${job.display}:1:1  ${message}`),
+    },
+  };
+}
+
+/** Why a running build must stop, if it must: CPU time is the content's doing; wall time only the machine's. */
+function overLimit(usedCpuMs: number | undefined, wallMs: number, limitMs: number, wallLimitMs: number) {
+  if (usedCpuMs !== undefined && usedCpuMs > limitMs) {
+    return `the build used more than ${limitMs / 1000} s of CPU time and was stopped; the file is too large or too deeply nested`;
+  }
+  if (wallMs <= wallLimitMs) return undefined;
+  // Never blame the content for the machine's load: say what was measured.
+  const cpuNote = usedCpuMs === undefined ? '' : ` (it had used ${(usedCpuMs / 1000).toFixed(1)} s of CPU time)`;
+  return `the build did not finish within ${Math.round(wallMs / 1000)} s and was stopped${cpuNote}; the machine may be too busy: try again, or build fewer files at once`;
 }

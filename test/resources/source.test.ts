@@ -42,7 +42,8 @@ describe('readSource', () => {
     await expect(read(`a: ${'x'.repeat(10_000_000)}\n`)).rejects.toThrow(/content files are limited to 8000000 bytes/);
   });
 
-  it('drops a UTF-8 BOM and keeps CRLF for the loader, which accepts it', async () => {
-    expect((await read('\ufefftitle: x\r\n')).text).toBe('title: x\r\n');
+  it('drops a UTF-8 BOM and reads CRLF and lone CR line endings as LF', async () => {
+    expect((await read('\ufefftitle: x\r\n')).text).toBe('title: x\n');
+    expect((await read('a: 1\rb: 2\r\nc: 3\n')).text).toBe('a: 1\nb: 2\nc: 3\n');
   });
 });
