@@ -1,6 +1,9 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { fontkit } from '../../fonts/fontkit.js';
 import type { FontSet } from '../../fonts/load.js';
+import { compactPdf } from './pdf-compact.js';
+import { markArtifact, planStructure } from './pdf-structure.js';
+import { installTagging, tagRender } from './pdf-tagging.js';
 
 const FACES = ['normal', 'bold', 'italics', 'bolditalics'] as const;
 type Face = (typeof FACES)[number];
@@ -18,6 +21,41 @@ interface VirtualFs {
   existsSync(name: string): boolean;
   readFileSync(name: string): Uint8Array;
   writeFileSync(name: string, content: unknown): void;
+}
+
+/**
+ * PDF/A-2 level A: archivable (fonts embedded, sRGB output intent, XMP equal to the Info dictionary), every
+ * glyph mapped to Unicode and the content tagged; pdfkit writes the pdfaid and the output intent.
+ */
+export const PDFA_SUBSET = 'PDF/A-2a';
+
+type Furniture = TDocumentDefinitions['header'];
+
+/** The running header or footer, marked as a pagination artifact of its kind. */
+function asArtifact(furniture: Furniture, subtype: 'Header' | 'Footer'): Furniture {
+  if (typeof furniture !== 'function') return markArtifact(furniture, { role: 'Artifact', subtype }) as Furniture;
+  return ((...args: Parameters<typeof furniture>) =>
+    markArtifact(furniture(...args), { role: 'Artifact', subtype })) as Furniture;
+}
+
+/**
+ * The document as the report writes it: tagged (PDF/UA-1 structure for every node, see pdf-structure.ts)
+ * and PDF/A-2u. Mutates the content's nodes, as pdfmake itself does.
+ */
+function taggedDocument(doc: TDocumentDefinitions, store: object): TDocumentDefinitions {
+  const content = (Array.isArray(doc.content) ? doc.content : [doc.content]) as unknown[];
+  installTagging();
+  tagRender(store, planStructure(content));
+  return {
+    ...doc,
+    content: content as TDocumentDefinitions['content'],
+    header: asArtifact(doc.header, 'Header'),
+    footer: asArtifact(doc.footer, 'Footer'),
+    // pdfkit writes XMP metadata, which PDF/A needs, only from PDF 1.4 on.
+    version: '1.7',
+    tagged: true,
+    subset: PDFA_SUBSET,
+  };
 }
 
 const fontNames = new WeakMap<FontSet, Record<Face, string>>();
@@ -70,5 +108,5 @@ export async function renderPdf(
   maker.setUrlAccessPolicy(() => false);
   maker.setLocalAccessPolicy((path) => files.has(path));
   maker.setFonts({ [fonts.family]: { ...names } });
-  return maker.createPdf(doc).getBuffer();
+  return compactPdf(await maker.createPdf(taggedDocument(doc, maker.virtualfs)).getBuffer());
 }
