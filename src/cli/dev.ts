@@ -130,6 +130,8 @@ function announce(origin: string, content: ReturnType<typeof createContentSet>, 
 
 /** `riskdeck dev`: build, serve, and rebuild what an edit affects until `deps.until` settles. */
 export async function runDev(args: ParsedArgs, deps: CliDeps): Promise<number> {
+  // Read first: from here on the bin handles a signal (dev cleans up), also one during the first build.
+  const stopped = deps.until.then(() => true);
   let started: Start;
   try {
     started = await start(args, deps);
@@ -172,8 +174,6 @@ export async function runDev(args: ParsedArgs, deps: CliDeps): Promise<number> {
   const count = content.files().length;
   deps.stdout(`watching for edits; building ${count === 1 ? '1 comparison' : `${count} comparisons`}\n`);
   const outDir = resolve(deps.cwd, options.outDir ?? 'dist');
-  // Read now: the bin then handles a signal that comes during the first build (which it stops) too.
-  const stopped = deps.until.then(() => true);
   try {
     if (await Promise.race([builds.rebuild('all').then(() => false), stopped])) return EXIT.ok;
     announce(`http://${displayHost(settings.host)}:${server.port}`, content, contentDir, deps);
