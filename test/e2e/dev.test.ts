@@ -39,10 +39,12 @@ beforeAll(async () => {
     stdout += chunk.toString();
   });
   base = await waitFor(() => /serving (http:\/\/127\.0\.0\.1:\d+)\//.exec(stdout)?.[1], 'the dev server to start');
+  let connected = false;
   get(`${base}/__riskdeck/events`, (res) => {
     let buffer = '';
     res.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();
+      connected ||= buffer.includes(': connected');
       let end = buffer.indexOf('\n\n');
       while (end >= 0) {
         const block = buffer.slice(0, end);
@@ -54,7 +56,7 @@ beforeAll(async () => {
       }
     });
   });
-  await new Promise((r) => setTimeout(r, 200));
+  await waitFor(() => (connected ? true : undefined), 'the event stream to connect');
 });
 
 afterAll(() => {
