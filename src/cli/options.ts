@@ -22,6 +22,7 @@ export async function resolveBuildOptions(args: ParsedArgs, deps: CliDeps): Prom
     templatesDir: args.values.templates ?? config.templates,
     theme: args.values.theme ?? config.theme,
     fonts: config.fonts,
+    fallbackFonts: config.fallbackFonts,
     riskThresholds: config.riskThresholds,
     since: args.values.since,
     sourceDateEpoch: epoch || undefined,

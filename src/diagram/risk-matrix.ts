@@ -2,7 +2,7 @@ import type { Comparison } from '../model/comparison.js';
 import { plainLabel } from './label.js';
 import type { TextMeasure } from './measure.js';
 import { INK, TONES } from './palette.js';
-import { type DiagramSvg, element, escapeXml, svgDocument, textBlock } from './svg.js';
+import { type DiagramSvg, element, escapeXml, num, svgDocument, textBlock } from './svg.js';
 import { wrapText } from './wrap.js';
 
 type SystemRisk = Comparison['risk'][number];
@@ -115,7 +115,7 @@ export function renderRiskMatrix(risk: SystemRisk, levels: Comparison['levels'],
     }) +
     element(
       'g',
-      { transform: `rotate(-90 ${MARGIN + 4 + AXIS.lineHeight / 2} ${gridY + gridHeight / 2})` },
+      { transform: `rotate(-90 ${num(MARGIN + 4 + AXIS.lineHeight / 2)} ${num(gridY + gridHeight / 2)})` },
       textBlock(measure, {
         lines: ['Likelihood'],
         x: MARGIN + 4 + AXIS.lineHeight / 2,

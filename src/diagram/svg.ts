@@ -24,8 +24,13 @@ export function escapeXml(text: string): string {
   return text.replace(XML_INVALID, '').replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
 }
 
-/** Coordinates rounded to 2 decimals, so that output bytes do not depend on float noise. */
+/**
+ * Coordinates rounded to 2 decimals, so that output bytes do not depend on float noise. A number that is
+ * not finite is a bug upstream (a font metric that was missing, a division by zero): it must never reach
+ * an SVG, where browsers and svg-to-pdfkit silently drop the element.
+ */
 export function num(value: number): string {
+  if (!Number.isFinite(value)) throw new Error(`diagram: a coordinate is ${value}, not a finite number`);
   const rounded = Math.round(value * 100) / 100;
   return Object.is(rounded, -0) ? '0' : String(rounded);
 }
@@ -65,7 +70,13 @@ export interface TextBlock {
 export function textBlock(measure: TextMeasure, block: TextBlock): string {
   const baseline = (block.lineHeight + measure.capHeight(block.fontSize)) / 2;
   const tspans = block.lines
-    .map((line, i) => element('tspan', { x: block.x, y: block.top + i * block.lineHeight + baseline }, escapeXml(line)))
+    .map((line, i) =>
+      element(
+        'tspan',
+        { x: block.x, y: block.top + i * block.lineHeight + baseline },
+        runsOf(measure, line, block.bold),
+      ),
+    )
     .join('');
   return element(
     'text',
@@ -77,6 +88,21 @@ export function textBlock(measure: TextMeasure, block: TextBlock): string {
     },
     tspans,
   );
+}
+
+/**
+ * A line's text, with each run a fallback font draws in a tspan naming that family: svg-to-pdfkit draws
+ * a tspan in the named font, and the browser would otherwise pick its own fallback, not the one measured.
+ */
+function runsOf(measure: TextMeasure, line: string, bold: boolean | undefined): string {
+  return measure
+    .runs(line, bold)
+    .map((run) =>
+      run.family === undefined
+        ? escapeXml(run.text)
+        : element('tspan', { 'font-family': `'${run.family}'` }, escapeXml(run.text)),
+    )
+    .join('');
 }
 
 export interface SvgDocument {

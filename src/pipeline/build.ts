@@ -69,9 +69,8 @@ async function loadResources(options: BuildOptions, cwd: string): Promise<Render
       }),
     );
   }
-  const fonts = await loadFonts(options.fonts).catch((error: NodeJS.ErrnoException) => {
-    throw new RiskdeckError('USAGE', `cannot read the fonts (${error.code ?? error.message}: ${error.path ?? ''})`);
-  });
+  // A font that cannot be read or used is a RiskdeckError naming its file (exit 2).
+  const fonts = await loadFonts(options.fonts, options.fallbackFonts);
   return { fonts, templates };
 }
 

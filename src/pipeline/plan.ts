@@ -1,7 +1,7 @@
 import { relative, resolve } from 'node:path';
 import type { RiskThresholds } from '../content/schema.js';
 import { type ContentIssue, printable, RiskdeckError } from '../errors.js';
-import type { FontFiles } from '../fonts/load.js';
+import type { FallbackFiles, FontFiles } from '../fonts/load.js';
 import type { Output } from '../outputs/render.js';
 import { findContentFiles } from '../resources/source.js';
 import { outputName } from './names.js';
@@ -17,8 +17,10 @@ export interface BuildOptions {
   readonly sourceDateEpoch?: string | undefined;
   /** A CSS file that replaces the deck theme (`deck/theme.css`). */
   readonly theme?: string | undefined;
-  /** TTF files for the report and diagrams; default Roboto. */
+  /** Font files for the report and diagrams; default Roboto. */
   readonly fonts?: FontFiles | undefined;
+  /** Fonts tried after the main font and DejaVu Sans, in order (a CJK font). */
+  readonly fallbackFonts?: readonly FallbackFiles[] | undefined;
   /** Risk thresholds for content that sets none. */
   readonly riskThresholds?: RiskThresholds | undefined;
   /** Only these outputs (default: all). A worker gets names, not functions. */

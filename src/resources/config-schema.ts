@@ -8,13 +8,30 @@ const fontFiles = z.strictObject({
   bolditalics: z.string().min(1),
 });
 
+const fallbackFont = z.union([
+  z.string().min(1),
+  z.strictObject({
+    normal: z.string().min(1),
+    bold: z.string().min(1).optional(),
+    italics: z.string().min(1).optional(),
+    bolditalics: z.string().min(1).optional(),
+  }),
+]);
+
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   outDir: z.string().min(1).optional().describe('Output folder (default "dist")'),
   contentDir: z.string().min(1).optional().describe('Content folder (default "content")'),
   templates: z.string().min(1).optional().describe('Folder of template overrides'),
   theme: z.string().min(1).optional().describe('A CSS file that replaces the deck theme'),
-  fonts: fontFiles.optional().describe('TTF files for the report and diagrams (default: Roboto)'),
+  fonts: fontFiles.optional().describe('Font files for the report and diagrams (default: Roboto)'),
+  fallbackFonts: z
+    .array(fallbackFont)
+    .max(8)
+    .optional()
+    .describe(
+      'Fonts for characters neither the main font nor DejaVu Sans has (a CJK font): TTF, OTF, TTC, WOFF, WOFF2',
+    ),
   allowedHosts: z
     .array(z.string().min(1))
     .optional()

@@ -69,6 +69,15 @@ function resolvePaths(config: RiskdeckConfig, dir: string): RiskdeckConfig {
     ...(config.contentDir && { contentDir: at(config.contentDir) }),
     ...(config.templates && { templates: at(config.templates) }),
     ...(config.theme && { theme: at(config.theme) }),
+    ...(config.fallbackFonts && {
+      fallbackFonts: config.fallbackFonts.map((f) =>
+        typeof f === 'string'
+          ? resolve(dir, f)
+          : Object.fromEntries(
+              Object.entries(f).flatMap(([face, file]) => (file === undefined ? [] : [[face, resolve(dir, file)]])),
+            ),
+      ),
+    }),
     ...(fonts && {
       fonts: {
         family: fonts.family,

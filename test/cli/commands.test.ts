@@ -130,7 +130,7 @@ describe('config file', () => {
       }),
     );
     expect(await cli('build')).toBe(2);
-    expect(err.join('')).toContain('cannot read the fonts');
+    expect(err.join('')).toContain(`${join(dir, 'no.ttf')}: cannot read the font (ENOENT)`);
   });
 
   it('rejects an unknown config key with its name', async () => {

@@ -47,26 +47,32 @@ export interface Line {
 
 /** Every tspan as drawn: its measured extent from x, the anchor, font size and weight it inherits. */
 export function lines(root: XmlElement, m: TextMeasure = measure): Line[] {
-  return descendants(root)
-    .filter((e) => e.name === 'tspan')
-    .map((tspan) => {
-      const text = textContent(tspan);
-      const fontSize = Number(inherited(tspan, 'font-size'));
-      const width = m.width(text, fontSize, inherited(tspan, 'font-weight') === 'bold');
-      const x = Number(tspan.attributes.x);
-      const anchor = inherited(tspan, 'text-anchor') ?? 'start';
-      const left = anchor === 'middle' ? x - width / 2 : anchor === 'end' ? x - width : x;
-      return {
-        text,
-        left,
-        right: left + width,
-        baseline: Number(tspan.attributes.y),
-        fontSize,
-        fill: inherited(tspan, 'fill'),
-        element: tspan,
-      };
-    });
+  return (
+    descendants(root)
+      // A line is a tspan of a text; a tspan inside it is a run drawn in a fallback font.
+      .filter((e) => e.name === 'tspan' && e.parent?.name === 'text')
+      .map((tspan) => {
+        const text = textContent(tspan);
+        const fontSize = Number(inherited(tspan, 'font-size'));
+        const width = m.width(text, fontSize, inherited(tspan, 'font-weight') === 'bold');
+        const x = Number(tspan.attributes.x);
+        const anchor = inherited(tspan, 'text-anchor') ?? 'start';
+        const left = anchor === 'middle' ? x - width / 2 : anchor === 'end' ? x - width : x;
+        return {
+          text,
+          left,
+          right: left + width,
+          baseline: Number(tspan.attributes.y),
+          fontSize,
+          fill: inherited(tspan, 'fill'),
+          element: tspan,
+        };
+      })
+  );
 }
+
+/** A run in a fallback font names one family of the chain, quoted. */
+const FALLBACK_FAMILY = new RegExp(`^'(${fonts.fallbacks.map((f) => f.family).join('|')})'$`);
 
 export const byId = (root: XmlElement, pattern: RegExp) =>
   descendants(root).filter((e) => pattern.test(e.attributes.id ?? ''));
@@ -98,7 +104,9 @@ export function hygieneProblems(diagram: DiagramSvg, idPrefix?: string): string[
       if (/^on/i.test(name) || name === 'style' || /href$/i.test(name))
         problems.push(`attribute ${name} on <${e.name}>`);
       if (/url\(|javascript:/i.test(value)) problems.push(`${name}="${value}" refers outside`);
-      if (name === 'font-family' && value !== 'Roboto, sans-serif') problems.push(`font-family ${value}`);
+      const family = e.name === 'svg' ? 'Roboto, sans-serif' : e.name === 'tspan' ? FALLBACK_FAMILY : undefined;
+      if (name === 'font-family' && !(family && (typeof family === 'string' ? value === family : family.test(value))))
+        problems.push(`font-family ${value} on <${e.name}>`);
       if (name !== 'id' && /\d\.\d{3,}/.test(value)) problems.push(`${name}="${value}" not rounded`);
     }
     const id = e.attributes.id;

@@ -6,6 +6,7 @@ import { fontAssets, revealAssets } from './assets.js';
 import { deckCsp } from './csp.js';
 import { createDeckDiagrams } from './diagrams.js';
 import { deckTemplate } from './environment.js';
+import { fallbackFonts } from './fonts.js';
 import { layoutCss } from './geometry.js';
 import { createHeightEstimator, createTextWidths } from './measure.js';
 import type { DeckContext, PageView, SlideView } from './pages.js';
@@ -61,12 +62,16 @@ function templateFile(context: RenderContext, name: string): string {
 
 /** `dist/<name>/index.html`: a reveal.js deck that opens offline from file://, with everything beside it. */
 export const deckOutput: Output = (context) => {
+  const html = renderDeckHtml(context);
+  const fallbacks = fallbackFonts(context.fonts, html);
   const artifacts: Artifact[] = [
-    { path: 'index.html', data: renderDeckHtml(context) },
+    { path: 'index.html', data: html },
     { path: 'deck.js', data: templateFile(context, 'deck/deck.js') },
     { path: 'theme.css', data: templateFile(context, 'deck/theme.css') },
-    { path: 'layout.css', data: layoutCss(context.fonts.family) },
+    // The fallbacks' rules come last: their font stack replaces the main font alone.
+    { path: 'layout.css', data: `${layoutCss(context.fonts.family)}\n${fallbacks.css}` },
     ...fontAssets(context.fonts),
+    ...fallbacks.artifacts,
     ...[...context.images.values()].map((image) => ({ path: image.output, data: image.bytes })),
     ...revealAssets(),
   ];

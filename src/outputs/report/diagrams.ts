@@ -26,11 +26,19 @@ export interface ReportDiagrams {
  * face for some text; else pdfkit would try the name as a path on disk. An invisible zero-width run in
  * each face the diagrams use loads them first, and any font trouble inside the SVG is an error.
  */
-function figure(diagram: DiagramSvg, maxWidth: number, maxHeight: number, family: string): Content {
+function figure(diagram: DiagramSvg, maxWidth: number, maxHeight: number, fonts: FontSet): Content {
   const scale = Math.min(1, maxWidth / diagram.width, maxHeight / diagram.height);
+  const family = fonts.family;
+  // A fallback family a label's run names (see textBlock) is loaded the same way; a space draws nothing.
+  const fallbacks = fonts.fallbacks
+    .filter((f) => diagram.svg.includes(`font-family="&#39;${f.family}&#39;"`))
+    .flatMap((f) => [
+      { text: ' ', font: f.family },
+      { text: ' ', font: f.family, bold: true },
+    ]);
   return {
     stack: [
-      { text: [{ text: '\u200B' }, { text: '\u200B', bold: true }], fontSize: 1, lineHeight: 1 },
+      { text: [{ text: '\u200B' }, { text: '\u200B', bold: true }, ...fallbacks], fontSize: 1, lineHeight: 1 },
       {
         svg: diagram.svg,
         width: diagram.width * scale,
@@ -58,14 +66,14 @@ export function reportDiagrams(comparison: Comparison, fonts: FontSet, width: nu
   const measure = createTextMeasure(fonts);
   return {
     riskMatrix: (risk, panelWidth) =>
-      figure(renderRiskMatrix(risk, comparison.levels, measure), panelWidth, height, fonts.family),
+      figure(renderRiskMatrix(risk, comparison.levels, measure), panelWidth, height, fonts),
     attackFlow: (flow) => {
       const options = { maxWidth: FLOW_MAX_WIDTH };
       // The scale the page width imposes decides how tall (in px) a part may be.
       const scale = Math.min(1, width / renderAttackFlow(flow, comparison.systems, measure, options).width);
       const maxHeight = (height * FLOW_PAGE_SHARE) / scale;
       return renderAttackFlowParts(flow, comparison.systems, measure, { ...options, maxHeight }).map((part) =>
-        figure(part, width, height * FLOW_PAGE_SHARE, fonts.family),
+        figure(part, width, height * FLOW_PAGE_SHARE, fonts),
       );
     },
   };

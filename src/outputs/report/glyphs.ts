@@ -1,6 +1,5 @@
-import type { Font } from 'fontkit';
 import type { PathSegment } from '../../content/load.js';
-import { fontkit } from '../../fonts/fontkit.js';
+import { fontChain } from '../../fonts/chain.js';
 import type { FontSet } from '../../fonts/load.js';
 import type { Comparison } from '../../model/comparison.js';
 import type { OutputWarning } from '../render.js';
@@ -82,43 +81,33 @@ export function printedFields(c: Comparison): Field[] {
   ];
 }
 
-const fontCache = new WeakMap<Uint8Array, Font>();
 const codePoint = (char: string) => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 
 /**
- * One warning per field whose text uses characters the report font cannot draw (they would print as
- * empty boxes): CJK or Arabic text with the default Roboto, for instance.
+ * One warning per field whose text uses characters no font of the chain can draw (they would print as
+ * empty boxes): CJK with no CJK font configured, for instance. Each character is named as Unicode names
+ * it; the names' table (~1.7 MB) loads only when something is missing.
  */
-export function missingGlyphWarnings(comparison: Comparison, fonts: FontSet): OutputWarning[] {
-  let font = fontCache.get(fonts.normal);
-  if (!font) {
-    font = fontkit.create(fonts.normal);
-    fontCache.set(fonts.normal, font);
-  }
-  const has = new Map<number, boolean>();
-  const warnings: OutputWarning[] = [];
+export async function missingGlyphWarnings(comparison: Comparison, fonts: FontSet): Promise<OutputWarning[]> {
+  const chain = fontChain(fonts);
+  const found: [Field[0], string[]][] = [];
   for (const [path, text] of printedFields(comparison)) {
-    if (text === undefined) continue;
-    const missing = new Set<string>();
-    for (const char of text) {
-      const cp = char.codePointAt(0) ?? 0;
-      if (cp < 0x21 || /\s/u.test(char)) continue;
-      let known = has.get(cp);
-      if (known === undefined) {
-        known = font.hasGlyphForCodePoint(cp);
-        has.set(cp, known);
-      }
-      if (!known) missing.add(char);
-    }
-    const [first, ...rest] = missing;
-    if (first === undefined) continue;
-    const shown = [first, ...rest.slice(0, 4)].map((ch) => `"${ch}" (${codePoint(ch)})`).join(', ');
+    if (text === undefined || /^[\x00-\x7f]*$/.test(text)) continue;
+    const missing = chain.missing(text);
+    if (missing.length > 0) found.push([path, missing]);
+  }
+  if (found.length === 0) return [];
+  const { unicodeName } = await import('unicode-name');
+  const names = chain.families.map((f) => f.family).join(', ');
+  return found.map(([path, [first = '', ...rest]]) => {
+    const shown = [first, ...rest.slice(0, 4)]
+      .map((ch) => `"${ch}" (${unicodeName(ch) ?? 'unnamed'}, ${codePoint(ch)})`)
+      .join(', ');
     const more = rest.length > 4 ? ` and ${rest.length - 4} more` : '';
-    warnings.push({
+    return {
       path,
       needle: first,
-      message: `the report font ${fonts.family} has no glyph for ${shown}${more}; the PDF prints an empty box instead`,
-    });
-  }
-  return warnings;
+      message: `no report font (${names}) has a glyph for ${shown}${more}; the PDF prints an empty box instead: add a font that has it under "fallbackFonts" in the config`,
+    };
+  });
 }

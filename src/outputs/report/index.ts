@@ -1,6 +1,8 @@
+import { fontChain } from '../../fonts/chain.js';
 import type { Output } from '../render.js';
 import { embeddable } from './convert.js';
 import { reportDocument } from './document.js';
+import { withFontRuns } from './font-runs.js';
 import { missingGlyphWarnings } from './glyphs.js';
 import { renderPdf } from './pdf.js';
 
@@ -10,11 +12,11 @@ export const reportOutput: Output = async (ctx) => ({
     {
       path: 'report.pdf',
       data: await renderPdf(
-        reportDocument(ctx),
+        withFontRuns(reportDocument(ctx), fontChain(ctx.fonts)),
         ctx.fonts,
         new Map([...ctx.images.values()].filter(embeddable).map((image) => [image.output, image.bytes])),
       ),
     },
   ],
-  warnings: missingGlyphWarnings(ctx.comparison, ctx.fonts),
+  warnings: await missingGlyphWarnings(ctx.comparison, ctx.fonts),
 });

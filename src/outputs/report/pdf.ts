@@ -1,12 +1,9 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { fontkit } from '../../fonts/fontkit.js';
-import type { FontSet } from '../../fonts/load.js';
+import { FACES, type FaceName as Face, type FontFamily, type FontSet } from '../../fonts/load.js';
 import { compactPdf } from './pdf-compact.js';
 import { markArtifact, planStructure } from './pdf-structure.js';
 import { installTagging, tagRender } from './pdf-tagging.js';
-
-const FACES = ['normal', 'bold', 'italics', 'bolditalics'] as const;
-type Face = (typeof FACES)[number];
 
 /** The part of pdfmake's server API we use; its typings leave out `virtualfs` and the constructor. */
 interface PdfMaker {
@@ -58,14 +55,14 @@ function taggedDocument(doc: TDocumentDefinitions, store: object): TDocumentDefi
   };
 }
 
-const fontNames = new WeakMap<FontSet, Record<Face, string>>();
+const fontNames = new WeakMap<FontFamily, Record<Face, string>>();
 
 /**
  * Each face is filed under its PostScript name. svg-to-pdfkit asks pdfkit for SVG text fonts by the
  * file name pdfmake was given; pdfkit finds an already loaded font under its PostScript name and would
  * otherwise read that name from the real disk. So diagram text is drawn with our embedded faces.
  */
-function namesOf(fonts: FontSet): Record<Face, string> {
+function namesOf(fonts: FontFamily): Record<Face, string> {
   let names = fontNames.get(fonts);
   if (!names) {
     names = Object.fromEntries(FACES.map((face) => [face, fontkit.create(fonts[face]).postscriptName])) as Record<
@@ -88,8 +85,11 @@ export async function renderPdf(
   fonts: FontSet,
   images: ReadonlyMap<string, Uint8Array> = new Map(),
 ): Promise<Uint8Array> {
-  const names = namesOf(fonts);
-  const files = new Map<string, Uint8Array>([...FACES.map((face) => [names[face], fonts[face]] as const), ...images]);
+  const families: FontFamily[] = [fonts, ...fonts.fallbacks];
+  const files = new Map<string, Uint8Array>([
+    ...families.flatMap((family) => FACES.map((face) => [namesOf(family)[face], family[face]] as const)),
+    ...images,
+  ]);
   // Loaded on first use, after '../fontkit.js' has given pdfkit the fontkit with the parsed-font cache.
   const pdfmake = (await import('pdfmake')).default as unknown as { constructor: new () => PdfMaker };
   const maker = new pdfmake.constructor();
@@ -107,6 +107,7 @@ export async function renderPdf(
   };
   maker.setUrlAccessPolicy(() => false);
   maker.setLocalAccessPolicy((path) => files.has(path));
-  maker.setFonts({ [fonts.family]: { ...names } });
+  // Every family of the chain; pdfkit embeds a subset of a face only when some text is drawn with it.
+  maker.setFonts(Object.fromEntries(families.map((family) => [family.family, { ...namesOf(family) }])));
   return compactPdf(await maker.createPdf(taggedDocument(doc, maker.virtualfs)).getBuffer());
 }

@@ -28,7 +28,9 @@ describe('report.pdf from the built CLI', () => {
   it('prints a warning for characters the font cannot draw', async () => {
     cpSync('test/fixtures/content/cjk-missing-glyphs.yaml', join(dir, 'cjk.yaml'));
     const { stderr } = await run(process.execPath, [BIN, 'build', 'cjk.yaml', '--out', 'cjk-out'], { cwd: dir });
-    expect(stderr).toContain('warning: cjk.yaml:13:12  threats[0].title: the report font Roboto has no glyph for "容"');
+    expect(stderr).toContain(
+      'warning: cjk.yaml:13:12  threats[0].title: no report font (Roboto, DejaVu Sans) has a glyph for "容" (CJK UNIFIED IDEOGRAPH-5BB9, U+5BB9)',
+    );
   });
 
   it('is byte-identical when rebuilt with the same SOURCE_DATE_EPOCH', async () => {

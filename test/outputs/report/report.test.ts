@@ -150,14 +150,15 @@ describe('report layout', () => {
     }
   });
 
-  it('warns about characters the font has no glyph for, naming the field and the character', async () => {
+  it('warns about characters no font of the chain has a glyph for, naming the field and the character', async () => {
     const { warnings } = await renderReport('test/fixtures/content/cjk-missing-glyphs.yaml');
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toMatchObject({ file: 'test/fixtures/content/cjk-missing-glyphs.yaml', line: 13, column: 12 });
     expect(warnings[0]?.path).toBe('threats[0].title');
-    expect(warnings[0]?.message).toContain('"容" (U+5BB9)');
+    expect(warnings[0]?.message).toContain('no report font (Roboto, DejaVu Sans) has a glyph for');
+    expect(warnings[0]?.message).toContain('"容" (CJK UNIFIED IDEOGRAPH-5BB9, U+5BB9)');
     expect(warnings[1]?.path).toBe('threats[0].assessments.beta.text');
-    expect(warnings[1]?.message).toContain('"隔" (U+9694)');
+    expect(warnings[1]?.message).toContain('"隔" (CJK UNIFIED IDEOGRAPH-9694, U+9694)');
   });
 
   it('prints content that looks like template syntax as text; it never acts', async () => {
