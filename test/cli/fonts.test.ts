@@ -18,7 +18,7 @@ const deps = (): CliDeps => ({
   stderr: (t) => err.push(t),
   version: '0.0.0-test',
   now: () => new Date('2027-03-04T05:06:07Z'),
-  until: Promise.resolve(),
+  until: new Promise(() => undefined),
   isTTY: false,
   cpus: 1,
 });
@@ -60,7 +60,7 @@ describe('fonts from the config', () => {
     expect(await cli('build', 'blocks.yaml', '--out', 'out')).toBe(2);
     const message = err.join('');
     expect(message).toMatch(
-      new RegExp(`^${join(dir, 'broken.ttf')}: a damaged font (file|collection) \\(.+\\); give a`),
+      new RegExp(`^riskdeck: ${join(dir, 'broken.ttf')}: a damaged font (file|collection) \\(.+\\); give a`),
     );
     expect(message.trim().split('\n')).toHaveLength(1);
     expect(readFileSync(join(dir, 'out/blocks/report.pdf'), 'utf8')).toBe('last good report');
