@@ -6,6 +6,7 @@ import type { LoadedSource, PathSegment } from './load.js';
 import { formatPath } from './path.js';
 import { checkReferences } from './references.js';
 import { type Content, contentSchema } from './schema.js';
+import { checkStandards } from './standards.js';
 import { didYouMean } from './suggest.js';
 
 export interface Validated {
@@ -167,9 +168,14 @@ export function validateSource(source: LoadedSource): Validated {
     file: source.file,
     ...source.locate(path, at),
   }));
-  const items = checkItems(source.data, (path, at) => ({ file: source.file, ...source.locate(path, at) }));
-  const warnings = [...checked.warnings, ...items.warnings];
-  const all = [...source.issues, ...limits, ...issues, ...checked.issues, ...items.issues].sort(
+  const at = (path: readonly PathSegment[], where?: 'key' | 'value') => ({
+    file: source.file,
+    ...source.locate(path, where),
+  });
+  const items = checkItems(source.data, at);
+  const standards = checkStandards(source.data, at);
+  const warnings = [...checked.warnings, ...items.warnings, ...standards.warnings];
+  const all = [...source.issues, ...limits, ...issues, ...checked.issues, ...items.issues, ...standards.issues].sort(
     (a, b) => a.line - b.line || a.column - b.column,
   );
   if (all.length > 0 || !content) return { content: undefined, issues: all, warnings };
