@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RiskdeckError } from '../../src/errors.js';
 import { fontChain } from '../../src/fonts/chain.js';
@@ -62,6 +62,37 @@ describe('loading fonts', () => {
     expect((await loadError(roboto, [join(dir, 'missing.ttf')])).message).toBe(
       `${join(dir, 'missing.ttf')}: cannot read the font (ENOENT)`,
     );
+  });
+
+  it('refuses a main font without basic Latin (an icon font), which is fine as a fallback', async () => {
+    // The icon font playwright-core (a dev dependency, pinned) ships: a real TrueType font with no letters.
+    const icons = resolve('node_modules/playwright-core/lib/vite/traceViewer/codicon.DCmgc-ay.ttf');
+    const error = await loadError(withNormal(icons));
+    expect(error.message).toMatch(
+      new RegExp(
+        `^${icons}: the font has no glyph for the basic Latin characters ! " # .+ and \\d+ more; the main font`,
+      ),
+    );
+    const fonts = await loadFonts(roboto, [icons]);
+    expect(fonts.fallbacks).toHaveLength(2);
+  });
+
+  it('reads WOFF fonts (Source Sans Pro from reveal.js) as the main family', async () => {
+    const woff = (name: string) =>
+      resolve(`node_modules/reveal.js/css/theme/fonts/source-sans-pro/source-sans-pro-${name}.woff`);
+    const fonts = await loadFonts({
+      family: 'Source Sans Pro',
+      normal: woff('regular'),
+      bold: woff('semibold'),
+      italics: woff('italic'),
+      bolditalics: woff('semibolditalic'),
+    });
+    expect(fontFormat(fonts.normal)).toBe('woff');
+    expect(fontChain(fonts).runs('Kata ☠ host')).toEqual([
+      { text: 'Kata ', font: 0 },
+      { text: '☠', font: 1 },
+      { text: ' host', font: 0 },
+    ]);
   });
 
   it('reads a TTC as its first font, as a plain TrueType file the deck can copy', async () => {
