@@ -2,7 +2,7 @@ import type { Token, Tokens } from 'marked';
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import type { MarkdownRenderer } from '../../markdown/markdown.js';
 import type { ContentImage } from '../../resources/images.js';
-import { breakable, inlineRuns, plainText, type Run, type RunStyle } from './inline.js';
+import { breakable, decodeEntities, inlineRuns, plainText, type Run, type RunStyle } from './inline.js';
 import { ONLY_SLOT, SLOT_PATTERN, type Slot, type SlotTable } from './slots.js';
 import { levelSwatch, type ReportStyle } from './style.js';
 import { type Align, type Cell, gridTable } from './tables.js';
@@ -182,9 +182,17 @@ export function createConverter({ md, style, slots, width, height, images }: Con
     const checked = found.map((t) => images.get((t as Tokens.Image).href));
     if (!checked.every(embeddable)) return undefined;
     const maxWidth = mode.outline ? width : width / 3;
-    return checked.map((image) => {
+    return checked.map((image, i) => {
       const scale = Math.min(0.75, maxWidth / image.width, (height * 0.6) / image.height);
-      return { image: image.output, width: image.width * scale, height: image.height * scale, margin: [0, 2, 0, 8] };
+      // `alt` is ours, not pdfmake's: the tagged PDF makes the image a Figure with it (empty: an artifact).
+      const alt = decodeEntities((found[i] as Tokens.Image).text);
+      return {
+        image: image.output,
+        width: image.width * scale,
+        height: image.height * scale,
+        margin: [0, 2, 0, 8],
+        alt,
+      };
     });
   };
 

@@ -8,6 +8,8 @@ export interface PdfKitDocument {
   markStructureContent(tag: string): unknown;
   endMarkedContent(): unknown;
   addContent(data: string): unknown;
+  link(x: number, y: number, w: number, h: number, url: string): unknown;
+  goTo(x: number, y: number, w: number, h: number, name: string): unknown;
 }
 
 export interface PdfStructureElement {
@@ -29,6 +31,17 @@ const CITATION_PREFIX = 'ref-';
 
 /** Header rows a table repeats on the pages it runs onto are pagination artifacts, read once. */
 const REPEATED_HEADER: ArtifactFrame = { role: 'Artifact', subtype: 'Header' };
+
+/** The part of a link drawn on one line so far: it gets one annotation, not one per word. */
+interface LinkArea {
+  readonly link: OpenLink;
+  readonly uri: string | undefined;
+  readonly destination: string | undefined;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
 
 interface OpenLink {
   readonly leaf: PdfStructureElement;
@@ -52,6 +65,7 @@ export class Tagger {
   private lineFrame: StructureFrame | undefined;
   private lineElement: PdfStructureElement | undefined;
   private link: OpenLink | undefined;
+  private area: LinkArea | undefined;
   /** The link whose annotation pdfkit is about to make, if any. */
   annotationLink: { readonly element: PdfStructureElement; readonly contents: string } | undefined;
 
@@ -113,7 +127,42 @@ export class Tagger {
     this.open = { element };
   }
 
+  /** Whether the piece about to be drawn is part of a link of the structure. */
+  get inLink(): boolean {
+    return this.link !== undefined && this.lineElement !== undefined;
+  }
+
+  /** A piece of link text drawn at (x, y), w × h: pieces on one line make one annotation. */
+  linkArea(inline: DrawnInline, x: number, y: number, w: number, h: number): void {
+    const link = this.link;
+    if (!link) return;
+    const area = this.area;
+    if (area && area.link === link) {
+      area.x0 = Math.min(area.x0, x);
+      area.y0 = Math.min(area.y0, y);
+      area.x1 = Math.max(area.x1, x + w);
+      area.y1 = Math.max(area.y1, y + h);
+      return;
+    }
+    this.flushArea();
+    const uri = inline.link ?? undefined;
+    const destination = inline.linkToDestination ?? undefined;
+    this.area = { link, uri, destination, x0: x, y0: y, x1: x + w, y1: y + h };
+  }
+
+  private flushArea(): void {
+    const area = this.area;
+    if (!area) return;
+    this.area = undefined;
+    const [x, y, w, h] = [area.x0, area.y0, area.x1 - area.x0, area.y1 - area.y0];
+    this.annotationLink = area.link;
+    if (area.uri !== undefined) this.doc.link(x, y, w, h, area.uri);
+    else if (area.destination !== undefined) this.doc.goTo(x, y, w, h, area.destination);
+    this.annotationLink = undefined;
+  }
+
   private endLink(): void {
+    this.flushArea();
     if (!this.link) return;
     (this.link.outer ?? this.link.element).end();
     this.link = undefined;
@@ -150,7 +199,6 @@ export class Tagger {
     const key = inline.link ?? (inline.linkToDestination ? `#${inline.linkToDestination}` : undefined);
     if (!key) {
       this.endLink();
-      this.annotationLink = undefined;
       this.content(leaf, this.lineFrame.role);
       return;
     }
@@ -164,11 +212,10 @@ export class Tagger {
       this.link = { leaf, key, element, outer, contents: contents || key };
     }
     this.content(this.link.element, 'Link');
-    this.annotationLink = this.link;
   }
 
   endLine(): void {
-    this.annotationLink = undefined;
+    this.flushArea();
     this.lineFrame = undefined;
     this.lineElement = undefined;
   }

@@ -45,6 +45,7 @@ interface TaggedPdfKit {
   info: DocumentInfo;
   page: PdfKitDocument['page'] & { dictionary: unknown };
   text(...args: unknown[]): unknown;
+  currentLineHeight(): number;
   annotate(x: number, y: number, w: number, h: number, options: Record<string, unknown>): unknown;
   addPage(...args: unknown[]): unknown;
   appendXML(xml: string): void;
@@ -122,6 +123,13 @@ function instrument(
   doc.text = function (this: unknown, ...args: unknown[]) {
     const inline = pending.line?.inlines[pending.index++];
     if (inline) tagger.inline(inline);
+    const options = args[3] as { link?: unknown; goTo?: unknown; textWidth?: number } | undefined;
+    if (inline && options && (options.link != null || options.goTo != null) && tagger.inLink) {
+      // pdfkit would annotate each word; the tagger annotates each line of the link once.
+      tagger.linkArea(inline, args[1] as number, args[2] as number, options.textWidth ?? 0, doc.currentLineHeight());
+      delete options.link;
+      delete options.goTo;
+    }
     return text.apply(this, args);
   };
   doc.annotate = function (this: unknown, x, y, w, h, options) {

@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFonts } from '../../../src/fonts/load.js';
 import type { Comparison } from '../../../src/model/comparison.js';
@@ -7,9 +9,11 @@ import { type RenderResources, renderSource } from '../../../src/outputs/render.
 import { reportDiagrams } from '../../../src/outputs/report/diagrams.js';
 import { reportOutput } from '../../../src/outputs/report/index.js';
 import { HOOKS, PDFMAKE_VERSION } from '../../../src/outputs/report/pdf-tagging.js';
+import { build } from '../../../src/pipeline/build.js';
 import { loadTemplates } from '../../../src/resources/templates.js';
 import { comparisonYaml } from '../../helpers/comparisons.js';
 import { deepText, elements, readTagged, type TagNode } from '../../helpers/pdf-tags.js';
+import { png } from '../../helpers/png.js';
 
 let resources: RenderResources;
 beforeAll(async () => {
@@ -222,6 +226,30 @@ describe('the review-shaped report', () => {
       ['Lbl:2.', 'LBody:Ran the test suite'],
       ['Lbl:3.', 'LBody:Wrote this report'],
     ]);
+  }, 120_000);
+});
+
+describe('content images in the tagged report', () => {
+  it('makes an image with alt text a Figure with that alt, and one with empty alt an artifact', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'riskdeck-tagged-img-'));
+    try {
+      mkdirSync(join(dir, 'content'));
+      writeFileSync(join(dir, 'content/diagram.png'), png(400, 200));
+      const text = readFileSync('test/fixtures/content/minimal.yaml', 'utf8').replace(
+        'summary: Two systems, one threat.',
+        'summary: "The setup:\\n\\n![Setup &amp; network diagram](diagram.png)\\n\\n![](diagram.png)"',
+      );
+      writeFileSync(join(dir, 'content/with-image.yaml'), text);
+      const [result] = await build({ cwd: dir, outputs: [reportOutput], sourceDateEpoch: '1767225600' });
+      expect(result?.error).toBeUndefined();
+      const { pages } = await readTagged(readFileSync(join(dir, 'dist/with-image/report.pdf')));
+      const figures = pages.flatMap(elements).filter((n) => n.role === 'Figure');
+      expect(figures.map((f) => f.alt).filter((alt) => !alt?.startsWith('Risk matrix'))).toEqual([
+        'Setup & network diagram',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 120_000);
 });
 
