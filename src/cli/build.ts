@@ -3,6 +3,7 @@ import { formatIssue, isRiskdeckError } from '../errors.js';
 import { prepareOutDir } from '../pipeline/out-dir.js';
 import type { BuildResult } from '../pipeline/plan.js';
 import { buildParallel } from '../pipeline/pool.js';
+import { loadTemplates } from '../resources/templates.js';
 import { type CliDeps, EXIT, type ParsedArgs, signalExit } from './context.js';
 import { resolveBuildOptions } from './options.js';
 
@@ -26,6 +27,8 @@ export async function runBuild(args: ParsedArgs, deps: CliDeps): Promise<number>
   try {
     const options = await resolveBuildOptions(args, deps);
     await prepareOutDir(resolve(deps.cwd, options.outDir ?? 'dist'));
+    // Overrides are checked once here, so a typo in a template is one message, not one per content file.
+    if (options.templatesDir !== undefined) await loadTemplates(resolve(deps.cwd, options.templatesDir));
     results = await buildParallel(options, deps.cpus, onDone, stop.signal);
   } catch (error) {
     if (!isRiskdeckError(error)) throw error;

@@ -5,7 +5,7 @@ import { loadFonts } from '../fonts/load.js';
 import { type Artifact, modelJson, type Output, type RenderResources, renderSource } from '../outputs/render.js';
 import { imageReader } from '../resources/images.js';
 import { readSource } from '../resources/source.js';
-import { loadTemplates } from '../resources/templates.js';
+import { loadTemplates, templateAssets } from '../resources/templates.js';
 import { loadBaseline } from './baseline.js';
 import {
   type BuildJob,
@@ -80,6 +80,13 @@ export function buildResources(options: BuildOptions, cwd: string): Promise<Rend
   return loadResources(options, cwd);
 }
 
+/** The templates folder's `assets/` (a logo, a background), copied beside the deck under the same path. */
+async function deckAssets(job: BuildJob, options: BuildOptions): Promise<Artifact[]> {
+  if (options.templatesDir === undefined) return [];
+  const dir = resolve(job.cwd, options.templatesDir);
+  return (await templateAssets(dir)).map((path) => ({ path, copyOf: join(dir, path) }));
+}
+
 /** Builds one content file and writes its outputs atomically; content errors come back in the result. */
 export async function buildFile(
   job: BuildJob,
@@ -90,7 +97,8 @@ export async function buildFile(
   try {
     const rendered = await renderFile(job, options, resources);
     const carried = options.keep?.length ? await kept(join(job.outDir, name), options.keep, rendered.artifacts) : [];
-    const written = await writeOutputFolder(job.outDir, name, [...rendered.artifacts, ...carried]);
+    const assets = rendered.artifacts.some((a) => a.path === 'index.html') ? await deckAssets(job, options) : [];
+    const written = await writeOutputFolder(job.outDir, name, [...rendered.artifacts, ...carried, ...assets]);
     return { file: display, name, outDir: written, warnings: rendered.warnings, error: undefined };
   } catch (error) {
     if (!isRiskdeckError(error)) throw error;
