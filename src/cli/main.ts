@@ -21,7 +21,7 @@ Options
   --templates DIR  folder of template overrides; a file there replaces ours of the
                    same name (deck/layout.hbs, deck/partials/*.hbs, deck/theme.css,
                    report/report.hbs, …)                                          build, dev
-  --theme FILE     a CSS file that replaces the deck theme                        build, dev
+  --theme FILE     a CSS file layered over the deck theme (README: its properties) build, dev
   --since REF      add "Changes since" to both outputs, against a model.json, a
                    content file or a git ref (the content file at that commit)    build
   --config FILE    config file (default: riskdeck.config.json, .js or .mjs here)  build, dev

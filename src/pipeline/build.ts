@@ -1,5 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { isRiskdeckError, RiskdeckError } from '../errors.js';
 import { loadFonts } from '../fonts/load.js';
 import { type Artifact, modelJson, type Output, type RenderResources, renderSource } from '../outputs/render.js';
@@ -61,13 +61,13 @@ async function loadResources(options: BuildOptions, cwd: string): Promise<Render
     await loadTemplates(options.templatesDir === undefined ? undefined : resolve(cwd, options.templatesDir)),
   );
   if (options.theme !== undefined) {
-    const theme = resolve(cwd, options.theme);
-    templates.set(
-      'deck/theme.css',
-      await readFile(theme, 'utf8').catch((error: NodeJS.ErrnoException) => {
-        throw new RiskdeckError('USAGE', `cannot read the theme ${options.theme} (${error.code ?? error.message})`);
-      }),
-    );
+    const theme = await readFile(resolve(cwd, options.theme), 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw new RiskdeckError('USAGE', `cannot read the theme ${options.theme} (${error.code ?? error.message})`);
+    });
+    // A layer over the theme, not a replacement: a two-line brand file changes the accent and keeps the rating
+    // colours, the type and everything else. Replacing the whole theme is `--templates` with deck/theme.css.
+    const base = templates.get('deck/theme.css') ?? '';
+    templates.set('deck/theme.css', `${base}\n/* --theme ${basename(options.theme).replaceAll('*/', '')} */\n${theme}`);
   }
   // A font that cannot be read or used is a RiskdeckError naming its file (exit 2).
   const fonts = await loadFonts(options.fonts, options.fallbackFonts);

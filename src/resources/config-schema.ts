@@ -23,7 +23,7 @@ export const configSchema = z.strictObject({
   outDir: z.string().min(1).optional().describe('Output folder (default "dist")'),
   contentDir: z.string().min(1).optional().describe('Content folder (default "content")'),
   templates: z.string().min(1).optional().describe('Folder of template overrides'),
-  theme: z.string().min(1).optional().describe('A CSS file that replaces the deck theme'),
+  theme: z.string().min(1).optional().describe('A CSS file layered over the deck theme'),
   fonts: fontFiles.optional().describe('Font files for the report and diagrams (default: Roboto)'),
   fallbackFonts: z
     .array(fallbackFont)

@@ -33,6 +33,13 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'riskdeck-fail-'));
   cpSync('content', join(dir, 'content'), { recursive: true });
   writeFileSync(join(dir, 'a-file'), 'not a folder\n');
+  const template = (folder: string, name: string, text: string) => {
+    mkdirSync(join(dir, folder, name, '..'), { recursive: true });
+    writeFileSync(join(dir, folder, name), text);
+  };
+  template('misnamed', 'deck/partials/titel.hbs', '<h1>{{title}}</h1>\n');
+  template('syntax', 'deck/partials/title.hbs', '<section>\n  <h1>{{title</h1>\n</section>\n');
+  template('helper', 'deck/partials/title.hbs', '<h1>{{title}}</h1>\n<p>{{upper title}}</p>\n');
   // The last good outputs every failing command must leave byte-identical.
   const built = await riskdeck(['build', '-q'], { cwd: dir, timeoutMs: 120_000 });
   expect(built.code, built.stderr).toBe(0);
@@ -77,6 +84,27 @@ const CASES: Record<string, Case> = {
     args: ['build', '--out', '/sys/riskdeck'],
     code: 2,
     says: /cannot write the outputs to \/sys\/riskdeck \(E[A-Z]+: .*\); choose another --out/,
+  },
+  // 7, 8: template overrides that cannot be what the user meant.
+  'build --templates nope': {
+    args: ['build', '--templates', 'nope'],
+    code: 2,
+    says: /^riskdeck: no templates folder at nope; check --templates/,
+  },
+  'a misnamed override': {
+    args: ['build', '--templates', 'misnamed'],
+    code: 2,
+    says: /misnamed\/deck\/partials\/titel\.hbs: riskdeck has no template of that name \(did you mean deck\/partials\/title\.hbs\?\)/,
+  },
+  'a syntax error in an override': {
+    args: ['build', '--templates', 'syntax'],
+    code: 2,
+    says: /^riskdeck: syntax\/deck\/partials\/title\.hbs:2:\d+ {2}template syntax error/,
+  },
+  'an unknown helper in an override': {
+    args: ['build', '--templates', 'helper'],
+    code: 2,
+    says: /^riskdeck: helper\/deck\/partials\/title\.hbs:2:6 {2}unknown helper "upper"/,
   },
   // 4: a missing content file is a usage error.
   'validate nope.md': {
