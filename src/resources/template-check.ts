@@ -44,7 +44,7 @@ function parseOrThrow(file: string, source: string): hbs.AST.Program {
   } catch (error) {
     const { hash, lineNumber, column } = error as { hash?: ParseHash; lineNumber?: number; column?: number };
     if (hash?.loc !== undefined) {
-      const got = hash.token === 'EOF' ? 'the end of the file' : `"${hash.text}"`;
+      const got = hash.token === 'EOF' ? 'end of file' : `"${hash.text}"`;
       const at = where(file, hash.loc.last_line, hash.loc.last_column + 1);
       throw invalid(`${at}  template syntax error: unexpected ${got}; check the {{ }} there`);
     }

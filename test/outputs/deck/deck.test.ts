@@ -238,13 +238,14 @@ describe('templates', () => {
     expect(file('theme.css').data).toBe('.reveal { color: rebeccapurple; }\n');
   });
 
-  it('names the template file of a syntax error', async () => {
+  it('names the override file, line and column of a syntax error', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'riskdeck-templates-'));
     dirs.push(dir);
     mkdirSync(join(dir, 'deck/partials'), { recursive: true });
     writeFileSync(join(dir, 'deck/partials/verdicts.hbs'), '{{#each data.rows}}\n');
-    const context = await renderContext(SEED, readFileSync(SEED, 'utf8'), dir);
-    expect(() => deckOutput(context)).toThrow(/templates\/deck\/partials\/verdicts\.hbs/);
+    await expect(renderContext(SEED, readFileSync(SEED, 'utf8'), dir)).rejects.toThrow(
+      /riskdeck-templates-\w+\/deck\/partials\/verdicts\.hbs:\d+:\d+  template syntax error: unexpected end of file/,
+    );
   });
 });
 
