@@ -244,7 +244,7 @@ describe('templates', () => {
     mkdirSync(join(dir, 'deck/partials'), { recursive: true });
     writeFileSync(join(dir, 'deck/partials/verdicts.hbs'), '{{#each data.rows}}\n');
     await expect(renderContext(SEED, readFileSync(SEED, 'utf8'), dir)).rejects.toThrow(
-      /riskdeck-templates-\w+\/deck\/partials\/verdicts\.hbs:\d+:\d+  template syntax error: unexpected end of file/,
+      /riskdeck-templates-\w+\/deck\/partials\/verdicts\.hbs:\d+:\d+ {2}template syntax error: unexpected end of file/,
     );
   });
 });
