@@ -30,7 +30,7 @@ interface Start {
 
 /** Everything that can fail before serving, as usage errors: flags, config, the files named, listening. */
 async function start(args: ParsedArgs, deps: CliDeps): Promise<Start> {
-  const { config } = await loadConfig(deps.cwd, args.values.config);
+  const { config, path: configPath } = await loadConfig(deps.cwd, args.values.config);
   const settings = await resolveDevSettings(
     {
       port: args.values.port,
@@ -38,7 +38,7 @@ async function start(args: ParsedArgs, deps: CliDeps): Promise<Start> {
       allowedHosts: args.values['allowed-host'],
       allowAnyHost: args.values['allow-any-host'],
     },
-    config.allowedHosts,
+    { allowedHosts: config.allowedHosts, file: configPath && (relative(deps.cwd, configPath) || configPath) },
   );
   const options = await resolveBuildOptions(args, deps);
   for (const named of args.positionals) {

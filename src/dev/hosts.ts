@@ -77,11 +77,11 @@ export function refuseOrigin(origin: string | undefined, host: string | undefine
 }
 
 /** Why a name given to `--allowed-host` cannot be one, or undefined when it is a bare host name or address. */
-export function invalidHostName(name: string): string | undefined {
+export function invalidHostName(name: string, where = '--allowed-host'): string | undefined {
   if (isIP(name.replace(/^\[|\]$/g, '')) !== 0) return undefined;
   if (/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.?$/i.test(name) && name.length <= 253)
     return undefined;
-  return `--allowed-host takes a host name or IP address without scheme, port or path (e.g. review.example.lan), not "${name}"`;
+  return `${where} takes a host name or IP address without scheme, port or path (e.g. review.example.lan), not ${quote(name)}`;
 }
 
 /** Whether an IP address is a loopback address (127.0.0.0/8, ::1, or IPv4-mapped 127.x). */

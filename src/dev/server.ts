@@ -30,6 +30,7 @@ export function startDevServer(options: DevServerOptions): Promise<DevServer> {
   };
   const events = (req: IncomingMessage, res: ServerResponse) => {
     res.writeHead(200, { ...COMMON_HEADERS, 'content-type': 'text/event-stream', connection: 'keep-alive' });
+    if (req.method === 'HEAD') return void res.end();
     res.write(': connected\n\n');
     clients.add(res);
     if (lastError !== undefined) res.write(`event: build-error\ndata: ${JSON.stringify({ message: lastError })}\n\n`);

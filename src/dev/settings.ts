@@ -38,18 +38,26 @@ async function loopbackOnly(host: string): Promise<boolean> {
  * Flags, then the config's `allowedHosts`, then defaults. Listening beyond loopback must be asked for twice:
  * an address (`--host`) and the names readers will use (`--allowed-host`), or `--allow-any-host`.
  */
-export async function resolveDevSettings(flags: DevFlags, configHosts: readonly string[] = []): Promise<DevSettings> {
+export async function resolveDevSettings(
+  flags: DevFlags,
+  config: { readonly allowedHosts?: readonly string[] | undefined; readonly file?: string | undefined } = {},
+): Promise<DevSettings> {
   const portText = flags.port ?? '4100';
   const port = Number(portText);
   if (!/^\d{1,5}$/.test(portText) || port > 65535)
     throw usage(`--port must be a number from 0 to 65535 (0 picks a free port), not "${portText}"`);
-  const host = flags.host ?? '127.0.0.1';
+  // `[::1]` as in a URL is accepted; the socket wants the bare address.
+  const host = (flags.host ?? '127.0.0.1').replace(/^\[(.*)\]$/, '$1');
   if (host === '') throw usage('--host needs an address, such as 127.0.0.1 (the default) or 0.0.0.0');
-  const allowedHosts = [...(flags.allowedHosts ?? []), ...configHosts];
-  for (const name of allowedHosts) {
-    const problem = invalidHostName(name);
+  const named = [
+    ...(flags.allowedHosts ?? []).map((name) => [name, '--allowed-host'] as const),
+    ...(config.allowedHosts ?? []).map((name) => [name, `"allowedHosts" in ${config.file ?? 'the config'}`] as const),
+  ];
+  for (const [name, where] of named) {
+    const problem = invalidHostName(name, where);
     if (problem) throw usage(problem);
   }
+  const allowedHosts = named.map(([name]) => name);
   const allowAnyHost = flags.allowAnyHost === true;
   const exposed = !(await loopbackOnly(host));
   if (exposed && allowedHosts.length === 0 && !allowAnyHost)
