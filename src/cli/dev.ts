@@ -90,14 +90,19 @@ async function watchInputs(watchers: Watchers, inputs: Inputs): Promise<void> {
 }
 
 /** The content files served now: adding one serves it, removing one stops serving its folder. */
-function createContentSet(initial: readonly string[], server: DevServer, deps: CliDeps) {
+function createContentSet(initial: readonly string[], server: DevServer, origin: string, deps: CliDeps) {
   let files = [...initial];
   const display = (file: string) => relative(deps.cwd, file) || file;
+  const where = (file: string) => {
+    const base = `${origin}/${encodeURIComponent(outputName(file))}/`;
+    return `  ${display(file)}: deck ${base}  report ${base}report.pdf\n`;
+  };
   const serve = () => server.serve(files.map((file) => ({ name: outputName(file), file: display(file) })));
   serve();
   return {
     files: () => files,
     display,
+    where,
     /** Whether `path` is (now) served and should be built; false when it was removed. */
     async changed(path: string): Promise<boolean> {
       if (!(await isFile(path))) {
@@ -111,6 +116,7 @@ function createContentSet(initial: readonly string[], server: DevServer, deps: C
       if (!files.includes(path)) {
         files = [...files, path].sort();
         serve();
+        deps.stdout(`now serving ${display(path)}\n${where(path)}`);
       }
       return true;
     },
@@ -122,10 +128,7 @@ function announce(origin: string, content: ReturnType<typeof createContentSet>, 
   deps.stdout(`serving ${origin}/ (Ctrl-C to stop)\n`);
   if (content.files().length === 0)
     deps.stdout(`no content files yet: each one saved in ${content.display(contentDir)}/ is built and served\n`);
-  for (const file of content.files()) {
-    const base = `${origin}/${encodeURIComponent(outputName(file))}/`;
-    deps.stdout(`  ${content.display(file)}: deck ${base}  report ${base}report.pdf\n`);
-  }
+  for (const file of content.files()) deps.stdout(content.where(file));
 }
 
 /** `riskdeck dev`: build, serve, and rebuild what an edit affects until `deps.until` settles. */
@@ -142,7 +145,8 @@ export async function runDev(args: ParsedArgs, deps: CliDeps): Promise<number> {
   }
   const { settings, server, options } = started;
   for (const warning of exposureWarnings(settings)) deps.stderr(`warning: ${warning}\n`);
-  const content = createContentSet(started.files, server, deps);
+  const origin = `http://${displayHost(settings.host)}:${server.port}`;
+  const content = createContentSet(started.files, server, origin, deps);
   const builds = createRebuilder({
     server,
     stdout: deps.stdout,
@@ -176,7 +180,7 @@ export async function runDev(args: ParsedArgs, deps: CliDeps): Promise<number> {
   const outDir = resolve(deps.cwd, options.outDir ?? 'dist');
   try {
     if (await Promise.race([builds.rebuild('all').then(() => false), stopped])) return EXIT.ok;
-    announce(`http://${displayHost(settings.host)}:${server.port}`, content, contentDir, deps);
+    announce(origin, content, contentDir, deps);
     await stopped;
   } finally {
     watchers.close();

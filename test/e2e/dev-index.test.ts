@@ -112,6 +112,10 @@ describe('riskdeck dev: what it serves and prints', () => {
     expect((await fetch(`${base}/ubersicht-2026/model.json`)).status).toBe(404);
     expect(await (await fetch(`${base}/`)).text()).not.toContain('ubersicht-2026');
     writeFileSync(join(dir, SECOND), MINIMAL.replace('Minimal comparison', 'Back again'));
+    await waitFor(
+      () => (out.includes(`now serving ${SECOND}\n  ${SECOND}: deck ${base}/ubersicht-2026/`) ? true : undefined),
+      'its URL to be printed',
+    );
     await poll(async () => ((await title('ubersicht-2026')) === 'Back again' ? true : undefined), 'its return');
   });
 });
