@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { basename, relative } from 'node:path';
 import { signalExit } from './context.js';
 import { describeFailure } from './failure.js';
 import { main } from './main.js';
@@ -35,6 +36,14 @@ const until = () =>
     process.once('SIGTERM', onSignal);
   }));
 
+/** How the user ran us: through npx / npm exec, as `riskdeck` on the PATH, or as `node path/to/bin.js`. */
+function invokedAs(): string {
+  if (process.env.npm_command === 'exec') return 'npx riskdeck';
+  const script = process.argv[1] ?? '';
+  if (basename(script) === 'riskdeck') return 'riskdeck';
+  return `node ${relative(process.cwd(), script) || script}`;
+}
+
 process.exitCode = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
@@ -47,4 +56,5 @@ process.exitCode = await main(process.argv.slice(2), {
   },
   isTTY: process.stderr.isTTY === true,
   cpus: availableParallelism(),
+  invokedAs: invokedAs(),
 });

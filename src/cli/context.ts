@@ -18,6 +18,8 @@ export interface CliDeps {
    * command that never does keeps the default: a signal ends it at once.
    */
   readonly until: Promise<unknown>;
+  /** How the user ran riskdeck (`npx riskdeck`, `riskdeck`), so that commands we print work as typed. */
+  readonly invokedAs?: string | undefined;
 }
 
 export const EXIT = { ok: 0, content: 1, usage: 2 } as const;

@@ -38,7 +38,8 @@ const escapeHtml = (text: string) =>
     .replace(/'/g, '&#39;');
 
 /** The second wall: whatever the renderer produced, only these tags and attributes survive. */
-const SANITIZE: sanitizeHtml.IOptions = {
+/** Exported for the dependency test, which checks what a sanitize-html advisory would need. */
+export const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [
     'p',
     'br',

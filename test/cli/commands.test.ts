@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type CliDeps, main } from '../../src/cli/main.js';
 import { modelJson } from '../../src/outputs/render.js';
@@ -63,13 +63,27 @@ describe('riskdeck init', () => {
     expect(await cli('init', 'Service Mesh vs. Sidecars')).toBe(0);
     const file = join(dir, 'content/service-mesh-vs-sidecars.md');
     const text = readFileSync(file, 'utf8');
-    expect(text).toContain('# yaml-language-server: $schema=./content.schema.json');
+    // The shipped schema, relative to the new file; nothing else is written into content/.
+    const schema = relative(join(dir, 'content'), resolve('schema/content.schema.json'));
+    expect(text).toContain(`# yaml-language-server: $schema=${schema}\n`);
+    expect(text).toContain('title: "Service Mesh vs. Sidecars"');
     expect(text).toContain('date: "2027-03-04"');
-    expect(existsSync(join(dir, 'content/content.schema.json'))).toBe(true);
+    expect(readdirSync(join(dir, 'content'))).toEqual(['service-mesh-vs-sidecars.md']);
+    expect(out.join('')).toContain('build it with: riskdeck build content/service-mesh-vs-sidecars.md');
     expect(await cli('validate')).toBe(0);
     expect(await cli('build')).toBe(0);
     expect(existsSync(join(dir, 'dist/service-mesh-vs-sidecars/model.json'))).toBe(true);
     expect(await cli('init', 'Service Mesh vs. Sidecars')).toBe(2);
+  });
+
+  it('titles a starter named by a slug in words, and writes it to the config contentDir', async () => {
+    writeFileSync(join(dir, 'riskdeck.config.json'), '{ "contentDir": "reviews" }\n');
+    expect(await main(['init', 'gvisor-vs-kata'], { ...deps(), invokedAs: 'npx riskdeck' })).toBe(0);
+    expect(readFileSync(join(dir, 'reviews/gvisor-vs-kata.md'), 'utf8')).toContain('title: "Gvisor vs kata"');
+    expect(out.join('')).toBe(
+      'wrote reviews/gvisor-vs-kata.md; build it with: npx riskdeck build reviews/gvisor-vs-kata.md\n',
+    );
+    expect(await cli('validate')).toBe(0);
   });
 });
 
