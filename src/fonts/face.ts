@@ -1,9 +1,7 @@
 import type { Font } from 'fontkit';
 import { RiskdeckError } from '../errors.js';
 import { fontkit } from './fontkit.js';
-
-/** How a font file is stored, by its first bytes; the deck's `@font-face` names it in `format()`. */
-export type FontFormat = 'truetype' | 'opentype' | 'woff' | 'woff2' | 'collection';
+import { fontFormat } from './format.js';
 
 /** What the diagrams need of a font, in font units, every one a finite number. */
 export interface FontMetrics {
@@ -12,16 +10,6 @@ export interface FontMetrics {
   readonly descent: number;
   readonly capHeight: number;
   readonly xHeight: number;
-}
-
-export function fontFormat(bytes: Uint8Array): FontFormat | undefined {
-  const tag = String.fromCharCode(...bytes.subarray(0, 4));
-  if (tag === 'wOFF') return 'woff';
-  if (tag === 'wOF2') return 'woff2';
-  if (tag === 'ttcf') return 'collection';
-  if (tag === 'OTTO') return 'opentype';
-  if (tag === '\u0000\u0001\u0000\u0000' || tag === 'true') return 'truetype';
-  return undefined;
 }
 
 const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);

@@ -4,8 +4,9 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RiskdeckError } from '../../src/errors.js';
 import { fontChain } from '../../src/fonts/chain.js';
-import { fontFormat, fontMetrics } from '../../src/fonts/face.js';
+import { fontMetrics } from '../../src/fonts/face.js';
 import { fontkit } from '../../src/fonts/fontkit.js';
+import { fontFormat } from '../../src/fonts/format.js';
 import { defaultFontFiles, type FontFiles, loadFonts } from '../../src/fonts/load.js';
 
 /** Debian's fonts-dejavu-core and fonts-wqy-microhei (installed by .ci/run). */

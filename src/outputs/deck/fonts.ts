@@ -1,6 +1,6 @@
 import { fontChain } from '../../fonts/chain.js';
-import { type FontFormat, fontFormat } from '../../fonts/face.js';
 import { fontkit } from '../../fonts/fontkit.js';
+import { type FontFormat, fontFormat } from '../../fonts/format.js';
 import { FACES, type FaceName, type FallbackFamily, type FontSet } from '../../fonts/load.js';
 import type { Artifact } from '../render.js';
 
@@ -47,6 +47,13 @@ export function usedFallbacks(fonts: FontSet, html: string): FallbackFamily[] {
   return fonts.fallbacks.filter((_, i) => used.has(i + 1));
 }
 
+/**
+ * Gaps in a font's coverage narrower than this join the ranges around them: a CJK font's map has
+ * thousands of small holes, and `unicode-range` only decides whether to load a face (the browser still
+ * falls back glyph by glyph), so listing every hole would only make `layout.css` 160 KB instead of 10.
+ */
+const GAP = 128;
+
 /** `U+20-7E,U+A0-24F,…`: the code points the font maps, as CSS `unicode-range`. */
 export function unicodeRange(bytes: Uint8Array): string {
   const points = [...new Set(fontkit.create(bytes).characterSet)].sort((a, b) => a - b);
@@ -55,7 +62,7 @@ export function unicodeRange(bytes: Uint8Array): string {
   for (let i = 0; i < points.length; ) {
     const start = points[i] as number;
     let end = start;
-    while (i + 1 < points.length && points[i + 1] === end + 1) end = points[++i] as number;
+    while (i + 1 < points.length && (points[i + 1] as number) - end <= GAP) end = points[++i] as number;
     i++;
     ranges.push(start === end ? `U+${hex(start)}` : `U+${hex(start)}-${hex(end)}`);
   }
