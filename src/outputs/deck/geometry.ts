@@ -54,6 +54,17 @@ export const TABLE = {
   maxSystemColumns: 4,
 } as const;
 
+/** Lists that run past one slide (agenda, references) are set in two columns this far apart. */
+export const LIST = {
+  columnGap: 40,
+  /** A reference's title line, and its URL and note under it. */
+  reference: { size: 19, lineHeight: 1.35 },
+  detail: { size: 16, lineHeight: 1.3 },
+} as const;
+
+/** Width of one of the two columns of a list. */
+export const LIST_COLUMN_WIDTH = (CONTENT_WIDTH - LIST.columnGap) / 2;
+
 /** Images in content are drawn at most this tall (and at most as wide as their box). */
 export const IMAGE = { maxHeight: 380 } as const;
 
@@ -64,7 +75,11 @@ export const IMAGE = { maxHeight: 380 } as const;
 export const COLUMNS = {
   systems: { fixed: [0.22, 0.44, 0.34] },
   assessments: { fixed: [0.19, 0.47, 0.17, 0.17] },
+  /** The same without the Status column, when no assessment of the threat has a status. */
+  'assessments-no-status': { fixed: [0.19, 0.63, 0.18] },
   defenses: { fixed: [0.18, 0.15, 0.25, 0.26, 0.16] },
+  /** The same without the Counters column, when no defense lists threats it counters. */
+  'defenses-no-counters': { fixed: [0.2, 0.16, 0.32, 0.32] },
   verdicts: { fixed: [0.25, 0.19, 0.56] },
   changes: { fixed: [0.13, 0.35, 0.26, 0.26] },
   'risk-counts': { fixed: [0.3, 0.14, 0.14, 0.14, 0.14, 0.14] },
@@ -121,6 +136,10 @@ export function layoutCss(fontFamily: string): string {
     `.reveal .slide-body ul,.reveal .slide-body ol{padding-left:${TEXT.listIndent}em}`,
     `.reveal .slide-body li{margin:0 0 ${TEXT.itemGap}em}`,
     `.reveal .slide-body ol.agenda>li,.reveal .slide-body ol.references>li{margin:0 0 ${TEXT.entryGap}px}`,
+    `.reveal .list-columns{display:grid;grid-template-columns:1fr 1fr;column-gap:${LIST.columnGap}px;align-items:start}`,
+    `.reveal ol.references{font-size:${LIST.reference.size}px;line-height:${LIST.reference.lineHeight}}`,
+    `.reveal ol.references .url,.reveal ol.references .note{font-size:${LIST.detail.size}px;line-height:${LIST.detail.lineHeight}}`,
+    `.reveal ol.references .note>:last-child{margin-bottom:0}`,
     `.reveal .slide-body img{max-width:100%;max-height:${IMAGE.maxHeight}px;width:auto;height:auto;display:block}`,
     `.reveal .slide-band{position:absolute;left:0;right:0;top:0;height:${FRAME.band}px;box-sizing:border-box;padding:0 ${FRAME.padX}px}`,
     `.reveal table.deck-table{width:100%;table-layout:fixed;border-collapse:collapse;font-size:${TABLE.text.size}px;line-height:${TABLE.text.lineHeight}}`,

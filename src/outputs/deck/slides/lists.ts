@@ -1,6 +1,6 @@
-import { CONTENT_WIDTH, TEXT } from '../geometry.js';
+import { CONTENT_WIDTH, LIST, LIST_COLUMN_WIDTH, TEXT, type TextStyle } from '../geometry.js';
 import { budgetFor, type DeckContext, type PageView, page } from '../pages.js';
-import { paginate } from '../paginate.js';
+import { paginate, paginateInto } from '../paginate.js';
 
 /** An entry of the agenda: a part of the deck and the slide it starts on. */
 export interface AgendaEntry {
@@ -10,17 +10,43 @@ export interface AgendaEntry {
 
 const indent = TEXT.listIndent * TEXT.body.size;
 
-function listPages<I, V>(
-  ctx: DeckContext,
-  options: { partial: string; title: string; items: readonly I[]; height: (item: I) => number; view: (item: I) => V },
-): PageView[] {
+interface ListOptions<I, V> {
+  readonly partial: string;
+  readonly title: string;
+  readonly items: readonly I[];
+  /** Height of an item set `width` px wide. */
+  readonly height: (item: I, width: number) => number;
+  readonly view: (item: I) => V;
+}
+
+/**
+ * A numbered list on as few slides as it needs: one column while it fits one slide, otherwise two columns a
+ * slide, the columns balanced so that the last slide is not left with a few entries.
+ */
+function listPages<I, V>(ctx: DeckContext, options: ListOptions<I, V>): PageView[] {
   const budget = budgetFor(ctx, options.title);
+  const room = { first: budget, rest: budget };
+  const single = paginate(options.items, (item) => options.height(item, CONTENT_WIDTH), room);
+  const columns =
+    single.length < 2
+      ? single
+      : (() => {
+          const height = (item: I) => options.height(item, LIST_COLUMN_WIDTH);
+          const count = paginate(options.items, height, room).length;
+          return paginateInto(options.items, height, room, count + (count % 2));
+        })();
+  const perPage = single.length < 2 ? 1 : 2;
+  const pages: PageView[] = [];
   let start = 1;
-  return paginate(options.items, options.height, { first: budget, rest: budget }).map((items) => {
-    const listPage = page(ctx, options.partial, options.title, { start, items: items.map(options.view) });
-    start += items.length;
-    return listPage;
-  });
+  for (let i = 0; i < columns.length; i += perPage) {
+    const lists = columns.slice(i, i + perPage).map((items) => {
+      const list = { start, items: items.map(options.view) };
+      start += items.length;
+      return list;
+    });
+    pages.push(page(ctx, options.partial, options.title, { columns: perPage > 1, lists }));
+  }
+  return pages;
 }
 
 export function agendaPages(ctx: DeckContext, entries: readonly AgendaEntry[]): PageView[] {
@@ -28,22 +54,23 @@ export function agendaPages(ctx: DeckContext, entries: readonly AgendaEntry[]): 
     partial: 'agenda',
     title: 'Agenda',
     items: entries,
-    height: (e) => ctx.estimate.text(ctx.text.plain(e.title), CONTENT_WIDTH - indent, TEXT.body) + TEXT.entryGap,
+    height: (e, width) => ctx.estimate.text(ctx.text.plain(e.title), width - indent, TEXT.body) + TEXT.entryGap,
     view: (e) => ({ title: ctx.text.inline(e.title), href: e.href }),
   });
 }
 
+const detail: TextStyle = LIST.detail;
+
 /** The references, numbered as citations number them, each with the id citations link to. */
 export function referencePages(ctx: DeckContext): PageView[] {
-  const width = CONTENT_WIDTH - indent;
   return listPages(ctx, {
     partial: 'references',
     title: 'References',
     items: ctx.comparison.references,
-    height: (r) =>
-      ctx.estimate.text(ctx.text.plain(r.title), width, TEXT.body, 'bold') +
-      ctx.estimate.text(r.url, width, TEXT.small) +
-      (r.note === undefined ? 0 : ctx.estimate.blocks(ctx.text.tokens(r.note), width, TEXT.small)) +
+    height: (r, width) =>
+      ctx.estimate.text(`[${r.number}] ${ctx.text.plain(r.title)}`, width, LIST.reference) +
+      ctx.estimate.text(r.url, width, detail) +
+      (r.note === undefined ? 0 : ctx.estimate.blocks(ctx.text.tokens(r.note), width, detail)) +
       TEXT.entryGap,
     view: (r) => ({
       anchor: `ref-${r.id}`,

@@ -37,9 +37,12 @@ export function systemsTable(ctx: DeckContext): PageView[] {
 /** Each defense mechanism: who uses it, what for, how well, against which threats. */
 export function defensesTable(ctx: DeckContext): PageView[] {
   const h = cellHeights(ctx);
-  const widths = columnWidths('defenses');
+  // A column no row fills is left out: its room goes to the text beside it.
+  const counters = ctx.comparison.defenses.some((d) => d.counters.length > 0);
+  const kind = counters ? 'defenses' : 'defenses-no-counters';
+  const widths = columnWidths(kind);
   const [wName = 0, wSystems = 0, wPurpose = 0, wEffect = 0, wCounters = 0] = widths;
-  const labels = ['Defense', 'Used by', 'Purpose', 'Effectiveness', 'Counters'];
+  const labels = ['Defense', 'Used by', 'Purpose', 'Effectiveness', ...(counters ? ['Counters'] : [])];
   return tablePages(ctx, {
     partial: 'defenses',
     title: 'Defense mechanisms',
@@ -61,7 +64,7 @@ export function defensesTable(ctx: DeckContext): PageView[] {
       ),
       note: { label: d.name, notes: d.notes },
     })),
-    data: (rows) => ({ rows }),
+    data: (rows) => ({ rows, kind, counters }),
   });
 }
 

@@ -61,9 +61,12 @@ interface AssessmentRow {
 /** A threat: what it is, its standards mappings, and how it applies to each system. */
 export function threatSlide(ctx: DeckContext, threat: ThreatModel): SlideView {
   const h = cellHeights(ctx);
-  const widths = columnWidths('assessments');
+  // A column no row fills is left out: its room goes to the assessment text.
+  const status = threat.assessments.some((a) => a.statusLabel !== undefined);
+  const kind = status ? 'assessments' : 'assessments-no-status';
+  const widths = columnWidths(kind);
   const [wSystem = 0, wText = 0, wRisk = 0, wStatus = 0] = widths;
-  const labels = ['System', 'Assessment', 'Risk', 'Status'];
+  const labels = ['System', 'Assessment', 'Risk', ...(status ? ['Status'] : [])];
   const description = threat.description;
   const standards = standardsLine(threat);
   const gap = TEXT.blockGap * TEXT.small.size;
@@ -103,6 +106,8 @@ export function threatSlide(ctx: DeckContext, threat: ThreatModel): SlideView {
       description: first && description !== undefined ? ctx.text.block(description) : undefined,
       standards: first ? threat.standards : [],
       rows: pageRows,
+      kind,
+      status,
     }),
   });
   return slide(`threat-${threat.id}`, pages);
