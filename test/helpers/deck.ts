@@ -47,7 +47,7 @@ export async function renderDeck(path: string, text: string, templatesDir?: stri
 /**
  * The slides a comparison should get when no table runs longer than a slide: title, agenda, summary,
  * narrative sections, systems, threat model (divider, overview, one per threat), defenses, comparison
- * (and the score chart when there are scores), attacks, risk overview and matrices (two per slide), verdicts, each flow and its outcomes, references.
+ * (and the score chart when there are scores), attacks, risk overview and matrices (up to four per slide), verdicts, each flow and its outcomes, references.
  * Tables with a column per system take one slide per four systems.
  */
 export function expectedSlideCount(c: Comparison): number {
@@ -64,7 +64,7 @@ export function expectedSlideCount(c: Comparison): number {
     (c.dimensions.some((d) => d.values.some((v) => v.score !== undefined)) ? 1 : 0) +
     (c.attacks.length > 0 ? groups : 0) +
     1 +
-    Math.ceil(c.risk.length / 2) +
+    Math.ceil(c.risk.length / 4) +
     (c.verdicts.length > 0 ? 1 : 0) +
     c.flows.reduce((n, f) => n + 1 + (f.steps.some((s) => s.branches.length > 0) ? groups : 0), 0) +
     (c.references.length > 0 ? 1 : 0)

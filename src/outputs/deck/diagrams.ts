@@ -2,6 +2,7 @@ import {
   createTextMeasure,
   type DiagramSvg,
   renderAttackFlowParts,
+  renderCompactRiskMatrix,
   renderRiskMatrix,
   renderScoreChart,
 } from '../../diagram/index.js';
@@ -18,6 +19,11 @@ export type DeckDiagram = DiagramSvg;
 export interface DeckDiagrams {
   flow(flow: Comparison['flows'][number], maxWidth: number, maxHeight: number): DeckDiagram[];
   riskMatrix(risk: Comparison['risk'][number]): DeckDiagram;
+  /** The matrix drawn at its shown size in `box`, text ≥ 14 px, no legend; `undefined` when it does not fit. */
+  compactRiskMatrix(
+    risk: Comparison['risk'][number],
+    box: { readonly width: number; readonly height: number },
+  ): DeckDiagram | undefined;
   scoreChart(): DeckDiagram | undefined;
 }
 
@@ -27,6 +33,7 @@ export function createDeckDiagrams(comparison: Comparison, fonts: FontSet): Deck
     flow: (flow, maxWidth, maxHeight) =>
       renderAttackFlowParts(flow, comparison.systems, measure, { fragments: true, maxWidth, maxHeight }),
     riskMatrix: (risk) => renderRiskMatrix(risk, comparison.levels, measure),
+    compactRiskMatrix: (risk, box) => renderCompactRiskMatrix(risk, comparison.levels, measure, box),
     scoreChart: () => renderScoreChart(comparison.dimensions, comparison.systems, measure),
   };
 }

@@ -1,3 +1,4 @@
+import { TONES } from '../../diagram/palette.js';
 /**
  * The deck's geometry: one source for the pagination estimate and for the CSS that lays the slides out
  * (`layout.css`, generated from these numbers), so that what the estimate assumes is what the browser draws.
@@ -148,9 +149,14 @@ export function layoutCss(fontFamily: string): string {
     // The last paragraph or list of a cell sits on the cell's padding or on what follows (a `.sub` line) directly.
     `.reveal table.deck-table :is(p,ul,ol):last-of-type{margin-bottom:0}`,
     `.reveal table.deck-table .sub{display:block;font-size:${TABLE.sub.size}px;line-height:${TABLE.sub.lineHeight};font-weight:normal;margin-top:${TABLE.subGap}px}`,
+    // Tables in Markdown text: the deck's tables' type and rules, columns as wide as their longest cell.
+    `.reveal .slide-body .markdown table{width:100%;border-collapse:collapse;font-size:${TABLE.text.size}px;line-height:${TABLE.text.lineHeight}}`,
+    `.reveal .slide-body .markdown :is(th,td){padding:${TABLE.padY}px ${TABLE.padX}px;border:${TABLE.border}px solid;vertical-align:top;overflow-wrap:anywhere;text-align:left}`,
     `.reveal .caption{font-size:${TEXT.small.size}px;line-height:${TEXT.small.lineHeight};margin:0 0 ${CAPTION_GAP}px}`,
     `.reveal .badge{display:inline-block;font-size:${TABLE.badge.size}px;line-height:${TABLE.badge.lineHeight};padding:${TABLE.badge.padY}px 8px;white-space:nowrap}`,
   ];
+  // The key's swatches in the matrices' own colours.
+  for (const [level, tone] of Object.entries(TONES)) rules.push(`.reveal .swatch-${level}{background:${tone.fill}}`);
   for (const [kind, spec] of Object.entries(COLUMNS) as [TableKind, (typeof COLUMNS)[TableKind]][]) {
     const widths = 'fixed' in spec ? spec.fixed : [spec.lead];
     widths.forEach((w, i) => {

@@ -1,7 +1,7 @@
-import type { Token } from 'marked';
+import type { Token, Tokens } from 'marked';
 import { createTextMeasure } from '../../diagram/index.js';
 import type { FontSet } from '../../fonts/load.js';
-import { IMAGE, TEXT, type TextStyle } from './geometry.js';
+import { IMAGE, TABLE, TEXT, type TextStyle } from './geometry.js';
 
 export type FontFace = 'regular' | 'bold' | 'mono';
 
@@ -50,6 +50,12 @@ function pushWords(text: string, face: FontFace, out: Word[]) {
   for (const part of text.split(/\s+/)) if (part) out.push({ text: part, face });
 }
 
+/** Width of `words` on one line. */
+function lineWidth(words: readonly Word[], size: number, widths: TextWidths): number {
+  const space = widths.width(' ', size);
+  return words.reduce((sum, word, i) => sum + widths.width(word.text, size, word.face) + (i > 0 ? space : 0), 0);
+}
+
 /** Lines that `words` take when wrapped greedily into `width` px. */
 function wrapLines(words: readonly Word[], width: number, size: number, widths: TextWidths): number {
   if (words.length === 0) return 0;
@@ -83,6 +89,8 @@ export interface HeightEstimator {
   /** Height of one top-level block token, without its bottom gap. */
   block(token: Token, width: number, style: TextStyle): number;
   lines(text: string, width: number, size: number, face?: FontFace): number;
+  /** Heights of a Markdown table's header row and of each of its rows, borders included. */
+  tableRows(token: Tokens.Table, width: number): number[];
 }
 
 /** Sizes of the content's images, by `src` as written. */
@@ -135,15 +143,8 @@ export function createHeightEstimator(widths: TextWidths, images: ImageSizes = n
       }
       case 'blockquote':
         return blocks(t.tokens ?? [], width - style.size, style);
-      case 'table': {
-        const columns = Math.max(1, t.header?.length ?? 1);
-        const cell = width / columns - 12;
-        const row = (cells: { tokens: Token[] }[]) =>
-          Math.max(1, ...cells.map((c) => wrapLines(inlineWords(c.tokens, 'regular', []), cell, style.size, widths))) *
-            lineHeight(style) +
-          10;
-        return row(t.header ?? []) + (t.rows ?? []).reduce((sum, r) => sum + row(r), 0);
-      }
+      case 'table':
+        return tableRows(t as Tokens.Table, width).reduce((a, b) => a + b, 0);
       default:
         return (
           Math.max(1, wrapLines(inlineWords(t.tokens ?? [], 'regular', []), width, style.size, widths)) *
@@ -151,6 +152,29 @@ export function createHeightEstimator(widths: TextWidths, images: ImageSizes = n
           imageHeights(t.tokens ?? [], width)
         );
     }
+  };
+
+  /**
+   * Heights of a Markdown table's header and rows as the deck draws it (`table-layout: auto`, cells that may
+   * break anywhere): each column is as wide as its longest cell's text, shares scaled to the table's width.
+   */
+  const tableRows = (t: Tokens.Table, width: number): number[] => {
+    const style = TABLE.text;
+    const words = (cell: Tokens.TableCell) => inlineWords(cell.tokens, 'regular', []);
+    const rows = [t.header, ...t.rows];
+    const pad = 2 * TABLE.padX + TABLE.border;
+    const longest = t.header.map(
+      (_, c) => Math.max(...rows.map((r) => (r[c] ? lineWidth(words(r[c]), style.size, widths) : 0))) + pad,
+    );
+    const total = longest.reduce((a, b) => a + b, 0) || 1;
+    const columns = longest.map((w) => Math.max(1, (width * w) / total - pad));
+    return rows.map(
+      (r) =>
+        Math.max(1, ...r.map((cell, c) => wrapLines(words(cell), columns[c] ?? width, style.size, widths))) *
+          lineHeight(style) +
+        2 * TABLE.padY +
+        TABLE.border,
+    );
   };
 
   const blocks = (tokens: readonly Token[], width: number, style: TextStyle): number => {
@@ -166,6 +190,7 @@ export function createHeightEstimator(widths: TextWidths, images: ImageSizes = n
       ) * lineHeight(style),
     blocks,
     block,
+    tableRows: (token, width) => tableRows(token, width),
     lines: (text, width, size, face = 'regular') =>
       wrapLines(inlineWords([{ type: 'text', raw: text, text } as Token], face, []), width, size, widths),
   };

@@ -10,6 +10,8 @@ interface Piece {
   readonly height: number;
   /** Pieces of one list join without a blank line, so that they stay one list. */
   readonly list: number | undefined;
+  /** A row of a table: rows of one table on one slide join under one header, repeated on each slide. */
+  readonly table?: { readonly index: number; readonly head: string; readonly headHeight: number };
 }
 
 const style = TEXT.body;
@@ -45,6 +47,10 @@ function pieces(ctx: DeckContext, markdown: string, source: number, pageBudget: 
       });
       return;
     }
+    if (token.type === 'table') {
+      out.push(...tableRows(ctx, token as Tokens.Table, source, index));
+      return;
+    }
     const height = estimate.block(token, CONTENT_WIDTH, style);
     if (token.type === 'paragraph' && height > pageBudget) {
       // A paragraph longer than a slide continues by sentences.
@@ -74,24 +80,68 @@ function pieces(ctx: DeckContext, markdown: string, source: number, pageBudget: 
   return out;
 }
 
+/** A table as one piece per row: a long table continues on the next slide with its header repeated. */
+function tableRows(ctx: DeckContext, token: Tokens.Table, source: number, index: number): Piece[] {
+  const lines = token.raw.replace(/\n+$/, '').split('\n');
+  const [headHeight = 0, ...heights] = ctx.estimate.tableRows(token, CONTENT_WIDTH);
+  const table = { index, head: lines.slice(0, 2).join('\n'), headHeight };
+  return lines.slice(2).map((line, i) => ({
+    source,
+    markdown: line,
+    // The first row carries the header; the table's bottom margin goes with the last.
+    height: (heights[i] ?? 0) + (i === 0 ? headHeight : 0) + (i === lines.length - 3 ? gap : 0),
+    list: undefined,
+    table,
+  }));
+}
+
+/** A heading moves with what follows it, never ending a slide on its own. */
+function keepHeadings(pieces: Piece[], ctx: DeckContext): Piece[] {
+  const out: Piece[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i] as Piece;
+    const next = pieces[i + 1];
+    const heading = ctx.text.tokens(piece.markdown)[0]?.type === 'heading' && piece.table === undefined;
+    if (heading && next && next.source === piece.source && next.table === undefined && next.list === undefined) {
+      out.push({ ...next, markdown: `${piece.markdown}\n\n${next.markdown}`, height: piece.height + next.height });
+      i++;
+    } else out.push(piece);
+  }
+  return out;
+}
+
 /** Markdown documents on slides of their own, continued on the next slide where they run long. */
 export function narrativePages(
   ctx: DeckContext,
   options: { title: string; sources: readonly string[]; notes?: readonly NoteItem[] },
 ): PageView[] {
   const budget = budgetFor(ctx, options.title);
-  const all = options.sources.flatMap((markdown, source) => pieces(ctx, markdown, source, budget));
+  const all = keepHeadings(
+    options.sources.flatMap((markdown, source) => pieces(ctx, markdown, source, budget)),
+    ctx,
+  );
   // Reference-style link definitions stay with their document wherever its pieces land.
   const definitions = options.sources.map((markdown) => linkDefinitions(ctx.text.tokens(markdown)));
-  return paginate(all, (p) => p.height, { first: budget, rest: budget }).map((pieces, i) => {
+  // A table row that opens a slide brings its table's header: keep room for it on every later slide.
+  const head = Math.max(0, ...all.map((p) => p.table?.headHeight ?? 0));
+  let pages = paginate(all, (p) => p.height, { first: budget, rest: budget });
+  if (pages.slice(1).some((p) => p[0]?.table !== undefined)) {
+    pages = paginate(all, (p) => p.height, { first: budget, rest: budget - head });
+  }
+  return pages.map((pieces, i) => {
     const blocks: { source: number; markdown: string }[] = [];
     pieces.forEach((piece, k) => {
       const previous = pieces[k - 1];
       const last = blocks[blocks.length - 1];
+      const sameTable = piece.table !== undefined && previous?.table?.index === piece.table.index;
       if (!previous || !last || previous.source !== piece.source) {
-        blocks.push({ source: piece.source, markdown: piece.markdown });
+        blocks.push({ source: piece.source, markdown: joinPiece(undefined, piece, false) });
       } else {
-        last.markdown += `${piece.list !== undefined && previous.list === piece.list ? '\n' : '\n\n'}${piece.markdown}`;
+        last.markdown = joinPiece(
+          last.markdown,
+          piece,
+          sameTable || (piece.list !== undefined && previous.list === piece.list),
+        );
       }
     });
     const data = { blocks: blocks.map((b) => ctx.text.block(`${b.markdown}\n${definitions[b.source] ?? ''}`)) };
@@ -99,4 +149,11 @@ export function narrativePages(
       notes: i === 0 ? notesHtml(ctx, options.notes ?? []) : undefined,
     });
   });
+}
+
+/** Appends a piece to the Markdown before it: on the next line where it continues a list or table. */
+function joinPiece(before: string | undefined, piece: Piece, continues: boolean): string {
+  const text = piece.table !== undefined && !continues ? `${piece.table.head}\n${piece.markdown}` : piece.markdown;
+  if (before === undefined) return text;
+  return `${before}${continues ? '\n' : '\n\n'}${text}`;
 }

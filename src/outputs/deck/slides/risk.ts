@@ -2,6 +2,7 @@ import type { Comparison } from '../../../model/comparison.js';
 import type { RiskLevel } from '../../../model/risk.js';
 import { CONTENT_WIDTH, columnWidths, TEXT } from '../geometry.js';
 import { BADGE_HEIGHT, budgetFor, type DeckContext, type PageView, page, rowHeight, tablePages } from '../pages.js';
+import { chunkEvenly } from '../paginate.js';
 import type { BadgeView } from '../text.js';
 import { diagramView } from './diagram.js';
 import { cellHeights, headerHeight } from './table.js';
@@ -42,27 +43,59 @@ export function riskCounts(ctx: DeckContext): PageView[] {
   });
 }
 
-const MATRIX_GAP = 40;
-const MATRIX_WIDTH = (CONTENT_WIDTH - MATRIX_GAP) / 2;
+const MATRIX_GAP = 20;
+/** At most this many matrices side by side: more continue on the next slide. */
+const MATRICES_PER_SLIDE = 4;
+const KEY_COLUMNS = 3;
+const KEY_STYLE = { size: 16, lineHeight: 1.3 } as const;
 
-function matrixView(ctx: DeckContext, risk: SystemRisk, maxHeight: number) {
-  const heading = TEXT.h3.size * TEXT.h3.lineHeight + TEXT.blockGap * TEXT.h3.size;
-  return {
-    system: ctx.text.inline(risk.system.name),
-    diagram: diagramView(ctx.diagrams.riskMatrix(risk), MATRIX_WIDTH, maxHeight - heading),
-  };
+/** The key under the matrices: each threat id with its title, and the colour of each level. */
+function matrixKey(ctx: DeckContext) {
+  const threats = ctx.comparison.threats.map((t) => ({
+    key: t.key,
+    title: ctx.text.inline(t.title),
+    plain: ctx.text.plain(t.title),
+  }));
+  const width = (CONTENT_WIDTH - (KEY_COLUMNS - 1) * 24) / KEY_COLUMNS;
+  const rows: number[] = [];
+  threats.forEach((t, i) => {
+    const row = Math.floor(i / KEY_COLUMNS);
+    rows[row] = Math.max(rows[row] ?? 0, ctx.estimate.text(`${t.key} ${t.plain}`, width, KEY_STYLE, 'bold'));
+  });
+  const levels = levelHeaders(ctx);
+  const height = KEY_STYLE.size * KEY_STYLE.lineHeight + 8 + rows.reduce((a, b) => a + b, 0) + 12;
+  return { threats, levels, height };
 }
 
-/** A risk matrix per system, two side by side per slide. */
+/**
+ * The risk matrices side by side, up to four a slide, drawn at their shown size (no text under 14 px), with
+ * one key for all of them; more systems continue on the next slide, the slides balanced (5 → 3 + 2).
+ */
 export function riskMatrices(ctx: DeckContext): PageView[] {
   const title = 'Risk matrix per system';
-  const budget = budgetFor(ctx, title);
-  const matrices = ctx.comparison.risk.map((r) => matrixView(ctx, r, budget));
-  const pages: (typeof matrices)[] = [];
-  for (const m of matrices) {
-    const last = pages[pages.length - 1];
-    if (last && last.length < 2) last.push(m);
-    else pages.push([m]);
+  const key = matrixKey(ctx);
+  const heading = TEXT.h3.size * TEXT.h3.lineHeight + TEXT.blockGap * TEXT.h3.size;
+  const height = budgetFor(ctx, title) - key.height - heading;
+  const risks = ctx.comparison.risk;
+  for (let per = Math.min(MATRICES_PER_SLIDE, risks.length); per >= 1; per--) {
+    const groups = chunkEvenly(risks, per);
+    const width = (CONTENT_WIDTH - (per - 1) * MATRIX_GAP) / per;
+    const drawn = groups.map((group) =>
+      group.map((r) => ({ risk: r, svg: ctx.diagrams.compactRiskMatrix(r, { width, height }) })),
+    );
+    if (drawn.flat().some((m) => m.svg === undefined) && per > 1) continue;
+    return drawn.map((group) =>
+      page(ctx, 'risk-matrix', title, {
+        count: group.length,
+        matrices: group.map(({ risk, svg }) => ({
+          system: ctx.text.inline(risk.system.name),
+          // One matrix a slide that still does not fit at 14 px is drawn in full, scaled to the room.
+          diagram: diagramView(svg ?? ctx.diagrams.riskMatrix(risk), width, height, 1),
+        })),
+        threats: key.threats,
+        levels: key.levels,
+      }),
+    );
   }
-  return pages.map((pair) => page(ctx, 'risk-matrix', title, { matrices: pair }));
+  return [];
 }
