@@ -24,7 +24,8 @@ export interface DeckDiagrams {
     risk: Comparison['risk'][number],
     box: { readonly width: number; readonly height: number },
   ): DeckDiagram | undefined;
-  scoreChart(): DeckDiagram | undefined;
+  /** The score chart of `dimensions` (all by default); `undefined` when none has a score. */
+  scoreChart(dimensions?: Comparison['dimensions']): DeckDiagram | undefined;
 }
 
 export function createDeckDiagrams(comparison: Comparison, fonts: FontSet): DeckDiagrams {
@@ -34,6 +35,6 @@ export function createDeckDiagrams(comparison: Comparison, fonts: FontSet): Deck
       renderAttackFlowParts(flow, comparison.systems, measure, { fragments: true, maxWidth, maxHeight }),
     riskMatrix: (risk) => renderRiskMatrix(risk, comparison.levels, measure),
     compactRiskMatrix: (risk, box) => renderCompactRiskMatrix(risk, comparison.levels, measure, box),
-    scoreChart: () => renderScoreChart(comparison.dimensions, comparison.systems, measure),
+    scoreChart: (dimensions = comparison.dimensions) => renderScoreChart(dimensions, comparison.systems, measure),
   };
 }

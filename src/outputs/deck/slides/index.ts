@@ -1,10 +1,9 @@
-import { CONTENT_WIDTH } from '../geometry.js';
-import { budgetFor, type DeckContext, type PageView, page, type SlideView, slide } from '../pages.js';
-import { diagramView } from './diagram.js';
+import { type DeckContext, page, type SlideView, slide } from '../pages.js';
 import { flowOutcomes, flowSlide } from './flows.js';
 import { agendaPages, referencePages } from './lists.js';
 import { narrativePages } from './narrative.js';
 import { riskCounts, riskMatrices } from './risk.js';
+import { scoreChartPages } from './scores.js';
 import { attacksTable, changesTable, comparisonTable, defensesTable, systemsTable, verdictsTable } from './tables.js';
 import { threatOverview, threatSlide } from './threats.js';
 
@@ -69,8 +68,7 @@ function parts(ctx: DeckContext): Part[] {
   ]);
   if (c.defenses.length > 0) add('Defense mechanisms', '', [slide('defenses', defensesTable(ctx))]);
   if (c.dimensions.length > 0) {
-    const chart = scoreChartPage(ctx);
-    add('Comparison', '', [slide('comparison', comparisonTable(ctx)), chart ? slide('scores', [chart]) : undefined]);
+    add('Comparison', '', [slide('comparison', comparisonTable(ctx)), slide('scores', scoreChartPages(ctx))]);
   }
   if (c.attacks.length > 0) add('Potential defense against attacks', '', [slide('attacks', attacksTable(ctx))]);
   add('Risk overview', '', [slide('risk', riskCounts(ctx)), slide('matrices', riskMatrices(ctx))]);
@@ -83,15 +81,6 @@ function parts(ctx: DeckContext): Part[] {
   }
   if (c.references.length > 0) add('References', '', [slide('references', referencePages(ctx))]);
   return list;
-}
-
-/** The scores as a bar chart, when there are scores and the chart is readable on one slide (the table has them too). */
-function scoreChartPage(ctx: DeckContext): PageView | undefined {
-  const chart = ctx.diagrams.scoreChart();
-  const title = 'Scores by dimension';
-  const diagram = chart && diagramView(chart, CONTENT_WIDTH, budgetFor(ctx, title));
-  if (!diagram?.readable) return undefined;
-  return page(ctx, 'diagram', title, { diagram });
 }
 
 function divider(ctx: DeckContext, part: Part, number: number): SlideView {
