@@ -1,4 +1,3 @@
-import type { Comparison } from '../../../model/comparison.js';
 import type { RiskLevel } from '../../../model/risk.js';
 import { CONTENT_WIDTH, columnWidths, TEXT } from '../geometry.js';
 import { BADGE_HEIGHT, budgetFor, type DeckContext, type PageView, page, rowHeight, tablePages } from '../pages.js';
@@ -6,8 +5,6 @@ import { chunkEvenly } from '../paginate.js';
 import type { BadgeView } from '../text.js';
 import { diagramView } from './diagram.js';
 import { cellHeights, headerHeight } from './table.js';
-
-type SystemRisk = Comparison['risk'][number];
 
 /** Levels from the most severe down, as table headers: a word, its score range and its colour. */
 function levelHeaders(ctx: DeckContext): (BadgeView & { range: string; id: RiskLevel })[] {
