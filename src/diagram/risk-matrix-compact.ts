@@ -50,31 +50,47 @@ export function renderCompactRiskMatrix(
 
   const gridHeight = likelihoods.length * cellHeight;
   const gridWidth = impacts.length * cellWidth;
-  const cells = risk.cells.map((cell) => {
-    const x = gridX + impacts.indexOf(cell.impact) * cellWidth;
-    const y = likelihoods.indexOf(cell.likelihood) * cellHeight;
-    const tone = TONES[cell.level];
-    const lines = keyLines(cell) ?? [];
-    const level = levels.find((l) => l.id === cell.level)?.label ?? cell.level;
-    const summary = `Likelihood ${cell.likelihood}, impact ${cell.impact}: score ${cell.score}, ${level}${
-      cell.threats.length > 0 ? `; ${cell.threats.join(', ')}` : ''
-    }`;
-    return element(
-      'g',
-      { id: `${id}-cell-${cell.likelihood}-${cell.impact}` },
-      element('title', {}, escapeXml(summary)) +
-        element('rect', { x, y, width: cellWidth, height: cellHeight, fill: tone.fill, stroke: INK.background }) +
-        textBlock(measure, {
-          lines: [String(cell.score)],
-          x: x + cellWidth - PAD,
-          top: y + PAD - 2,
-          fill: tone.ink,
-          anchor: 'end',
-          ...SCORE,
-        }) +
-        textBlock(measure, { lines, x: x + PAD, top: y + PAD, fill: INK.text, ...KEY }),
-    );
+  const cells = risk.cells.map((cell) =>
+    drawCell(cell, {
+      id,
+      x: gridX + impacts.indexOf(cell.impact) * cellWidth,
+      y: likelihoods.indexOf(cell.likelihood) * cellHeight,
+      width: cellWidth,
+      height: cellHeight,
+      lines: keyLines(cell) ?? [],
+      level: levels.find((l) => l.id === cell.level)?.label ?? cell.level,
+      measure,
+    }),
+  );
+  const axisY = gridHeight + 2 + TICK.lineHeight;
+  const axes = axesOf(measure, { likelihoods, impacts, gridX, cellWidth, cellHeight });
+  const system = plainLabel(risk.system.name);
+  return svgDocument({
+    id,
+    width: gridX + gridWidth + PAD,
+    height: axisY + AXIS.lineHeight + PAD,
+    title: `Risk matrix: ${system}`,
+    description: describe(risk, system, levels),
+    body: cells.join('') + axes,
   });
+}
+
+type Cell = SystemRisk['cells'][number];
+
+interface Grid {
+  readonly likelihoods: readonly number[];
+  readonly impacts: readonly number[];
+  readonly gridX: number;
+  readonly cellWidth: number;
+  readonly cellHeight: number;
+}
+
+/** The tick numbers along both axes and the axis titles. */
+function axesOf(measure: TextMeasure, grid: Grid): string {
+  const { likelihoods, impacts, gridX, cellWidth, cellHeight } = grid;
+  const gridHeight = likelihoods.length * cellHeight;
+  const gridWidth = impacts.length * cellWidth;
+  const axisY = gridHeight + 2 + TICK.lineHeight;
   const tick = (text: string, x: number, top: number, anchor: 'middle' | 'end') =>
     textBlock(measure, { lines: [text], x, top, fill: INK.muted, anchor, ...TICK });
   const ticks = [
@@ -85,7 +101,6 @@ export function renderCompactRiskMatrix(
       tick(String(impact), gridX + column * cellWidth + cellWidth / 2, gridHeight + 2, 'middle'),
     ),
   ].join('');
-  const axisY = gridHeight + 2 + TICK.lineHeight;
   const axes =
     textBlock(measure, {
       lines: ['Impact'],
@@ -107,15 +122,48 @@ export function renderCompactRiskMatrix(
         ...AXIS,
       }),
     );
-  const system = plainLabel(risk.system.name);
-  return svgDocument({
-    id,
-    width: gridX + gridWidth + PAD,
-    height: axisY + AXIS.lineHeight + PAD,
-    title: `Risk matrix: ${system}`,
-    description: describe(risk, system, levels),
-    body: cells.join('') + ticks + axes,
-  });
+  return ticks + axes;
+}
+
+interface CellPlace {
+  readonly id: string;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly lines: readonly string[];
+  readonly level: string;
+  readonly measure: TextMeasure;
+}
+
+/** A cell: its level's colour, its score at the top right, the keys of its threats from the top left. */
+function drawCell(cell: Cell, at: CellPlace): string {
+  const tone = TONES[cell.level];
+  const summary = `Likelihood ${cell.likelihood}, impact ${cell.impact}: score ${cell.score}, ${at.level}${
+    cell.threats.length > 0 ? `; ${cell.threats.join(', ')}` : ''
+  }`;
+  return element(
+    'g',
+    { id: `${at.id}-cell-${cell.likelihood}-${cell.impact}` },
+    element('title', {}, escapeXml(summary)) +
+      element('rect', {
+        x: at.x,
+        y: at.y,
+        width: at.width,
+        height: at.height,
+        fill: tone.fill,
+        stroke: INK.background,
+      }) +
+      textBlock(at.measure, {
+        lines: [String(cell.score)],
+        x: at.x + at.width - PAD,
+        top: at.y + PAD - 2,
+        fill: tone.ink,
+        anchor: 'end',
+        ...SCORE,
+      }) +
+      textBlock(at.measure, { lines: at.lines, x: at.x + PAD, top: at.y + PAD, fill: INK.text, ...KEY }),
+  );
 }
 
 /**
