@@ -39,6 +39,8 @@ export interface AttackFlowOptions {
 export interface AttackFlowPartsOptions extends AttackFlowOptions {
   /** The tallest a part may get, in px; a step and its outcomes are never cut apart. */
   readonly maxHeight: number;
+  /** The tallest the first part may get, when less room is left above it (a description); `maxHeight` if unset. */
+  readonly firstMaxHeight?: number;
 }
 
 const SPACING = { nodeGap: 16, rowGap: 40, margin: 8 } as const;
@@ -88,16 +90,28 @@ export function renderAttackFlowParts(
 ): DiagramSvg[] {
   const prepared = prepare(flow, measure, options.maxWidth ?? DEFAULT_MAX_WIDTH);
   const context = { flow, systems, measure, options, prepared };
-  const ranges: [number, number][] = [];
-  let from = 0;
-  for (let to = 1; to <= flow.steps.length; to++) {
-    const fits = partHeight(prepared.blocks, from, to, flow.steps.length) <= options.maxHeight;
-    if (!fits && to - 1 > from) {
-      ranges.push([from, to - 1]);
-      from = to - 1;
+  const cut = (limit: number): [number, number][] => {
+    const out: [number, number][] = [];
+    let from = 0;
+    for (let to = 1; to <= flow.steps.length; to++) {
+      const room = Math.min(limit, out.length === 0 ? (options.firstMaxHeight ?? limit) : limit);
+      if (partHeight(prepared.blocks, from, to, flow.steps.length) > room && to - 1 > from) {
+        out.push([from, to - 1]);
+        from = to - 1;
+      }
     }
+    out.push([from, flow.steps.length]);
+    return out;
+  };
+  // As few parts as the room allows, then the parts evened out: the lowest limit that needs no more of them.
+  const fewest = cut(options.maxHeight);
+  let [low, high] = [0, options.maxHeight];
+  for (let i = 0; i < 20 && high - low > 1; i++) {
+    const mid = (low + high) / 2;
+    if (cut(mid).length <= fewest.length) high = mid;
+    else low = mid;
   }
-  ranges.push([from, flow.steps.length]);
+  const ranges = fewest.length > 1 ? cut(high) : fewest;
   const parts = ranges.map(([a, b]) => draw(context, a, b));
   // One width for all parts, so that pages or slides show them at one scale.
   const width = Math.max(...parts.map((p) => p.width));

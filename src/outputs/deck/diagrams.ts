@@ -17,7 +17,7 @@ export type DeckDiagram = DiagramSvg;
  * scores (`undefined` otherwise).
  */
 export interface DeckDiagrams {
-  flow(flow: Comparison['flows'][number], maxWidth: number, maxHeight: number): DeckDiagram[];
+  flow(flow: Comparison['flows'][number], maxWidth: number, maxHeight: number, firstMaxHeight?: number): DeckDiagram[];
   riskMatrix(risk: Comparison['risk'][number]): DeckDiagram;
   /** The matrix drawn at its shown size in `box`, text ≥ 14 px, no legend; `undefined` when it does not fit. */
   compactRiskMatrix(
@@ -31,8 +31,13 @@ export interface DeckDiagrams {
 export function createDeckDiagrams(comparison: Comparison, fonts: FontSet): DeckDiagrams {
   const measure = createTextMeasure(fonts);
   return {
-    flow: (flow, maxWidth, maxHeight) =>
-      renderAttackFlowParts(flow, comparison.systems, measure, { fragments: true, maxWidth, maxHeight }),
+    flow: (flow, maxWidth, maxHeight, firstMaxHeight) =>
+      renderAttackFlowParts(flow, comparison.systems, measure, {
+        fragments: true,
+        maxWidth,
+        maxHeight,
+        ...(firstMaxHeight === undefined ? {} : { firstMaxHeight }),
+      }),
     riskMatrix: (risk) => renderRiskMatrix(risk, comparison.levels, measure),
     compactRiskMatrix: (risk, box) => renderCompactRiskMatrix(risk, comparison.levels, measure, box),
     scoreChart: (dimensions = comparison.dimensions) => renderScoreChart(dimensions, comparison.systems, measure),

@@ -23,16 +23,18 @@ export function flowSlide(ctx: DeckContext, flow: Flow): PageView[] {
     flow.description === undefined
       ? 0
       : estimate.blocks(text.tokens(flow.description), CONTENT_WIDTH, TEXT.small) + TEXT.blockGap * TEXT.small.size;
-  // Every part is cut to the first page's room and drawn at the scale of the tightest fit: one scale for all.
-  const room = budgetFor(ctx, flow.title) - intro;
-  const parts = ctx.diagrams.flow(flow, CONTENT_WIDTH, room);
-  const scale = Math.min(1.5, ...parts.map((part) => fitScale(part, CONTENT_WIDTH, room)));
+  // The first part is cut to the room the description leaves, the others to a whole slide; all are drawn at the
+  // scale of the tightest fit, one scale for all.
+  const budget = budgetFor(ctx, flow.title);
+  const room = (i: number) => (i === 0 ? budget - intro : budget);
+  const parts = ctx.diagrams.flow(flow, CONTENT_WIDTH, budget, budget - intro);
+  const scale = Math.min(1, ...parts.map((part, i) => fitScale(part, CONTENT_WIDTH, room(i))));
   return parts.map((part, i) =>
     page(
       ctx,
       'flow',
       flow.title,
-      { description: i === 0 ? description : undefined, diagram: diagramView(part, CONTENT_WIDTH, room, scale) },
+      { description: i === 0 ? description : undefined, diagram: diagramView(part, CONTENT_WIDTH, room(i), scale) },
       { notes: i === 0 ? notesHtml(ctx, stepNotes(flow)) : undefined },
     ),
   );

@@ -71,20 +71,24 @@ function matrixKey(ctx: DeckContext) {
 export function riskMatrices(ctx: DeckContext): PageView[] {
   const title = 'Risk matrix per system';
   const key = matrixKey(ctx);
-  const heading = TEXT.h3.size * TEXT.h3.lineHeight + TEXT.blockGap * TEXT.h3.size;
-  const height = budgetFor(ctx, title) - key.height - heading;
+  const room = budgetFor(ctx, title) - key.height;
+  // The tallest system name above a matrix of the slide sets the room left for the drawings.
+  const heading = (group: readonly (typeof ctx.comparison.risk)[number][], width: number) =>
+    Math.max(...group.map((r) => ctx.estimate.text(ctx.text.plain(r.system.name), width, TEXT.h3, 'bold'))) +
+    TEXT.blockGap * TEXT.h3.size;
   const risks = ctx.comparison.risk;
   for (let per = Math.min(MATRICES_PER_SLIDE, risks.length); per >= 1; per--) {
     const groups = chunkEvenly(risks, per);
     const width = (CONTENT_WIDTH - (per - 1) * MATRIX_GAP) / per;
-    const drawn = groups.map((group) =>
-      group.map((r) => ({ risk: r, svg: ctx.diagrams.compactRiskMatrix(r, { width, height }) })),
-    );
+    const drawn = groups.map((group) => {
+      const height = room - heading(group, width);
+      return group.map((r) => ({ risk: r, height, svg: ctx.diagrams.compactRiskMatrix(r, { width, height }) }));
+    });
     if (drawn.flat().some((m) => m.svg === undefined) && per > 1) continue;
     return drawn.map((group) =>
       page(ctx, 'risk-matrix', title, {
         count: group.length,
-        matrices: group.map(({ risk, svg }) => ({
+        matrices: group.map(({ risk, svg, height }) => ({
           system: ctx.text.inline(risk.system.name),
           // One matrix a slide that still does not fit at 14 px is drawn in full, scaled to the room.
           diagram: diagramView(svg ?? ctx.diagrams.riskMatrix(risk), width, height, 1),
