@@ -200,7 +200,7 @@ export function diffComparisons(before: Comparison, after: Comparison): ChangeSe
     ...diffDimensions(before, after),
     ...diffAttacks(before, after),
     ...compareLists('verdict', before.verdicts, after.verdicts, (v) => v.category, [
-      ['better', (v) => (v.tie ? 'Tie' : names(v.better))],
+      ['better', (v) => (v.tie ? `Tie: ${names(v.better)}` : names(v.better))],
       ['rationale', (v) => v.rationale],
       ['confidence', (v) => v.confidence?.label],
       ['ranking', (v) => rankingNames(v.ranking)],

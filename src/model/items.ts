@@ -76,7 +76,8 @@ export function buildVerdicts(content: Content, ctx: ModelContext): VerdictModel
   return (content.verdicts ?? []).map((v) => ({
     id: v.id,
     category: v.category,
-    better: ctx.systems.filter((s) => v.better.includes(s.id)).map(ref),
+    // In the order the author gave: the first named is the one the author puts first.
+    better: v.better.flatMap((id) => ctx.systems.filter((s) => s.id === id).map(ref)),
     tie: ctx.systems.every((s) => v.better.includes(s.id)),
     rationale: v.rationale,
     threats: (v.threats ?? []).map(ctx.threatRef),

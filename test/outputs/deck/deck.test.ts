@@ -171,7 +171,17 @@ describe('any number of systems', () => {
   it('names the winner of a verdict, or a tie', async () => {
     const deck = await renderDeck('many.yaml', comparisonYaml({ systems: 8, verdicts: 2 }));
     const rows = deck.all((e) => e.name === 'td' && e.attribs.class === 'winner').map((td) => deck.text(td));
-    expect(rows).toEqual(['Tie', 'Bravo Sandboxed Runtime With A Long Name']);
+    const names = deck.comparison.systems.map((s) => s.name).join(', ');
+    expect(rows).toEqual([`Tie ${names}`, 'Bravo Sandboxed Runtime With A Long Name']);
+  });
+
+  it('names the tied systems and several winners in the order the author gave', async () => {
+    const file = 'test/fixtures/content/real-review-4.md';
+    const deck = await renderDeck(file, readFileSync(file, 'utf8'));
+    const rows = deck.all((e) => e.name === 'td' && e.attribs.class === 'winner').map((td) => deck.text(td));
+    // better: [firecracker, kata, gvisor] and, for a four-way tie, [kata, firecracker, gvisor, runc].
+    expect(rows).toContain('Firecracker, Kata Containers, gVisor (runsc)');
+    expect(rows).toContain('Tie Kata Containers, Firecracker, gVisor (runsc), runc');
   });
 });
 

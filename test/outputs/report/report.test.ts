@@ -140,7 +140,7 @@ describe('report layout', () => {
     const text = pdf.pages.map((p) => p.text).join(' ');
     expect(text).toContain('Theta Bare Metal');
     expect(text).toContain('All eight are equal here.');
-    expect(text).toMatch(/Everything Tie All eight/);
+    expect(text).toMatch(/Everything Tie: Alpha/);
     for (const page of pdf.pages) {
       for (const item of page.items) {
         if (item.str.trim() === '') continue;

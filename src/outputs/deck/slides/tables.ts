@@ -146,7 +146,7 @@ export function verdictsTable(ctx: DeckContext): PageView[] {
         height: rowHeight(
           h.line(ctx.text.plain(v.category), wCategory, 'bold') +
             h.sub(v.threats.map((t) => t.key).join(', '), wCategory),
-          v.tie ? BADGE_HEIGHT : v.better.reduce((sum, s) => sum + h.line(ctx.text.plain(s.name), wBetter, 'bold'), 0),
+          (v.tie ? BADGE_HEIGHT : 0) + h.line(v.better.map((s) => ctx.text.plain(s.name)).join(', '), wBetter, 'bold'),
           h.markdown(v.rationale, wRationale) + h.sub(refs, wRationale),
         ),
         note: { label: v.category, notes: v.notes },
