@@ -1,5 +1,6 @@
 import { Marked, type Token, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { keepIdentifiers } from './identifiers.js';
 import { isLocalImage, isSafeLink } from './urls.js';
 
 export interface CitationTarget {
@@ -88,7 +89,7 @@ export const SANITIZE: sanitizeHtml.IOptions = {
   allowedSchemesByTag: { img: [] },
   allowProtocolRelative: false,
   disallowedTagsMode: 'escape',
-  allowedClasses: { a: ['citation'], code: [/^language-[\w-]+$/], span: ['citation-missing'] },
+  allowedClasses: { a: ['citation'], code: [/^language-[\w-]+$/], span: ['citation-missing', 'nobreak'] },
   transformTags: {
     a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'noopener noreferrer' } }),
   },
@@ -162,8 +163,8 @@ export function createMarkdown(
   });
   const clean = (html: string) => sanitizeHtml(html, SANITIZE).trim();
   return {
-    html: (markdown) => clean(marked.parse(markdown) as string),
-    inlineHtml: (markdown) => clean(marked.parseInline(markdown) as string),
+    html: (markdown) => keepIdentifiers(clean(marked.parse(markdown) as string)),
+    inlineHtml: (markdown) => keepIdentifiers(clean(marked.parseInline(markdown) as string)),
     tokens: (markdown) => marked.lexer(markdown),
     plain: (markdown) => plainText(marked.lexer(markdown)),
   };

@@ -89,6 +89,13 @@ async function measure(deck: string): Promise<Measured[]> {
           spills.push(`${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 40)}"`);
         }
       }
+      // An identifier (CVE id, --flag, path) set on one line unless it is longer than a line.
+      for (const id of section.querySelectorAll<HTMLElement>('.nobreak')) {
+        const lineHeight = Number.parseFloat(getComputedStyle(id).lineHeight) || 20;
+        const container = (id.parentElement as HTMLElement).getBoundingClientRect().width;
+        const wrapped = id.getBoundingClientRect().height > 1.5 * lineHeight * (frame.height / 720);
+        if (wrapped && id.scrollWidth < container - 1) spills.push(`identifier "${id.textContent}" broken`);
+      }
       out.push({
         h,
         v,

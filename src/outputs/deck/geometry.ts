@@ -152,6 +152,8 @@ export function layoutCss(fontFamily: string): string {
     // Tables in Markdown text: the deck's tables' type and rules, columns as wide as their longest cell.
     `.reveal .slide-body .markdown table{width:100%;border-collapse:collapse;font-size:${TABLE.text.size}px;line-height:${TABLE.text.lineHeight}}`,
     `.reveal .slide-body .markdown :is(th,td){padding:${TABLE.padY}px ${TABLE.padX}px;border:${TABLE.border}px solid;vertical-align:top;overflow-wrap:anywhere;text-align:left}`,
+    // An identifier moves to the next line whole; longer than its line, it breaks anywhere.
+    `.reveal .nobreak{display:inline-block;max-width:100%;overflow-wrap:anywhere;text-indent:0}`,
     `.reveal .caption{font-size:${TEXT.small.size}px;line-height:${TEXT.small.lineHeight};margin:0 0 ${CAPTION_GAP}px}`,
     `.reveal .badge{display:inline-block;font-size:${TABLE.badge.size}px;line-height:${TABLE.badge.lineHeight};padding:${TABLE.badge.padY}px 8px;white-space:nowrap}`,
   ];

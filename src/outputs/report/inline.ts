@@ -1,4 +1,5 @@
 import type { Token } from 'marked';
+import { IDENTIFIER } from '../../markdown/identifiers.js';
 import type { CitationToken } from '../../markdown/markdown.js';
 import { isSafeLink } from '../../markdown/urls.js';
 import type { ReportStyle } from './style.js';
@@ -16,9 +17,32 @@ export interface Run {
   readonly decoration?: 'underline' | 'lineThrough';
   readonly link?: string;
   readonly linkToDestination?: string;
+  /** An identifier (CVE id, flag, path…) that pdfmake must not break, unless a column is too narrow for it. */
+  readonly noWrap?: boolean;
 }
 
 export type RunStyle = Omit<Run, 'text'>;
+
+/** Identifiers up to this long are kept on one line; longer ones wrap like any long word. */
+export const IDENTIFIER_MAX = 32;
+
+/**
+ * Text as runs in which each identifier (CVE, ATT&CK and CWE ids, --flags, versions, paths) is a run of its own
+ * that does not wrap: pdfmake would otherwise break after its hyphens ("--⏎enable-pci").
+ */
+export function identifierRuns(text: string, style: RunStyle): Run[] {
+  const runs: Run[] = [];
+  let at = 0;
+  for (const match of text.matchAll(IDENTIFIER)) {
+    const id = match[0];
+    if (id.length > IDENTIFIER_MAX) continue;
+    if (match.index > at) runs.push({ ...style, text: breakable(text.slice(at, match.index)) });
+    runs.push({ ...style, text: id, noWrap: true });
+    at = match.index + id.length;
+  }
+  if (at < text.length) runs.push({ ...style, text: breakable(text.slice(at)) });
+  return runs;
+}
 
 const ZWSP = '\u200B';
 
@@ -97,7 +121,7 @@ export function inlineRuns(
   const text = (value: string, s: RunStyle) => {
     const hooked = onText?.(value, s);
     if (hooked) runs.push(...hooked);
-    else if (value !== '') runs.push({ ...s, text: breakable(decodeEntities(softBreaks(value))) });
+    else if (value !== '') runs.push(...identifierRuns(decodeEntities(softBreaks(value)), s));
   };
   const walk = (list: readonly Token[], s: RunStyle) => {
     for (const token of list) {
@@ -113,12 +137,13 @@ export function inlineRuns(
           walk(children ?? [], { ...s, decoration: 'lineThrough' });
           break;
         case 'codespan':
-          runs.push({
-            ...s,
-            text: breakable(decodeEntities(softBreaks(token.text))),
-            color: style.colors.codeText,
-            background: style.colors.codeBackground,
-          });
+          runs.push(
+            ...identifierRuns(decodeEntities(softBreaks(token.text)), {
+              ...s,
+              color: style.colors.codeText,
+              background: style.colors.codeBackground,
+            }),
+          );
           break;
         case 'link': {
           const href = (token as { href: string }).href;

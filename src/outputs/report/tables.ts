@@ -36,6 +36,9 @@ function rebreak(node: unknown, max: number): unknown {
   if (Array.isArray(node)) return node.map((item) => rebreak(item, max));
   if (node === null || typeof node !== 'object' || 'table' in node) return node;
   const copy: Record<string, unknown> = { ...node };
+  // An identifier kept whole that the column cannot hold wraps after all.
+  if (copy.noWrap === true && typeof copy.text === 'string' && copy.text.length > max) delete copy.noWrap;
+  else if (copy.noWrap === true) return copy;
   for (const key of ['text', 'stack', 'ul', 'ol']) if (key in copy) copy[key] = rebreak(copy[key], max);
   return copy;
 }
