@@ -1,6 +1,8 @@
 import { isMap, isPair, isScalar, isSeq, type Node, visit } from 'yaml';
 import type { ContentIssue } from '../errors.js';
-import { LOAD_LIMITS } from './load-limits.js';
+import { COUNT_LIMITS, countProblems } from './count-limits.js';
+import { LOAD_LIMITS, tooManyCollections } from './load-limits.js';
+import { formatPath } from './path.js';
 import { aliasProblems, keyProblems } from './yaml-checks.js';
 import { parseYaml } from './yaml-parse.js';
 
@@ -61,6 +63,21 @@ function splitFrontMatter(text: string): { yaml: string; yamlLine: number; body:
   return { yaml, yamlLine: 1, body: afterClose, bodyLine };
 }
 
+/**
+ * The title of a `## ` heading line, without its closing `#`s. Written out, not as a regex: the regex it
+ * replaces backtracked cubically on long runs of spaces (4,000 took 8 s).
+ */
+function headingTitle(line: string): string | undefined {
+  if (!line.startsWith('##') || (line[2] !== ' ' && line[2] !== '\t')) return undefined;
+  let title = line.slice(3).trim();
+  let end = title.length;
+  while (end > 0 && title[end - 1] === '#') end--;
+  if (end === 0) title = '';
+  else if (end < title.length && (title[end - 1] === ' ' || title[end - 1] === '\t'))
+    title = title.slice(0, end).trimEnd();
+  return title === '' ? undefined : title;
+}
+
 function splitSections(body: string, firstLine: number): LocatedSection[] {
   const sections: { title: string; lines: string[]; line: number }[] = [];
   let fence: string | null = null;
@@ -71,8 +88,8 @@ function splitSections(body: string, firstLine: number): LocatedSection[] {
       if (fence === null) fence = marker;
       else if (marker.startsWith(fence)) fence = null;
     }
-    const heading = fence === null ? /^##\s+(.+?)\s*#*\s*$/.exec(line) : null;
-    if (heading?.[1]) sections.push({ title: heading[1], lines: [], line: firstLine + i + 1 });
+    const title = fence === null ? headingTitle(line) : undefined;
+    if (title !== undefined) sections.push({ title, lines: [], line: firstLine + i + 1 });
     else if (sections.length > 0) sections.at(-1)?.lines.push(line);
     else if (line.trim() !== '') sections.push({ title: 'Introduction', lines: [line], line: firstLine + i });
   }
@@ -137,6 +154,19 @@ function fieldSource(root: unknown, text: string): Pick<LoadedSource, 'written' 
   };
 }
 
+/** A source that could not be read far enough to have data. */
+function unread(file: string, body: LocatedSection[], issues: ContentIssue[]): LoadedSource {
+  return {
+    file,
+    data: undefined,
+    body,
+    issues,
+    locate: () => ({ line: 1, column: 1 }),
+    written: () => undefined,
+    cutAtComma: () => undefined,
+  };
+}
+
 /** Reads a `.yaml`/`.yml` file or a `.md` file with YAML front matter; never throws on bad content. */
 export function loadSource(source: SourceFile): LoadedSource {
   const issues: ContentIssue[] = [];
@@ -156,21 +186,25 @@ export function loadSource(source: SourceFile): LoadedSource {
         path: '',
         message: 'a Markdown content file must start with YAML front matter between two "---" lines',
       });
-      return {
-        file,
-        data: undefined,
-        body,
-        issues,
-        locate: () => ({ line: 1, column: 1 }),
-        written: () => undefined,
-        cutAtComma: () => undefined,
-      };
+      return unread(file, body, issues);
     }
     yamlText = parts.yaml;
     lineOffset = parts.yamlLine;
     body = splitSections(parts.body, parts.bodyLine);
   }
 
+  const crowded = tooManyCollections(yamlText);
+  if (crowded >= 0) {
+    const line = yamlText.slice(0, crowded).split('\n').length + lineOffset;
+    issues.push({
+      file,
+      line,
+      column: 1,
+      path: '',
+      message: `the file has more than ${LOAD_LIMITS.maxCollections} list items and { } / [ ] collections; a comparison may have at most ${COUNT_LIMITS.threats} threats, split it into several comparisons`,
+    });
+    return { ...unread(file, body, issues), locate: () => ({ line, column: 1 }) };
+  }
   const parsed = parseYaml(yamlText);
   const { doc, lineCounter } = parsed;
   const position = (offset: number) => {
@@ -234,5 +268,19 @@ export function loadSource(source: SourceFile): LoadedSource {
     const node = nodeAt(doc.contents, path, at);
     return position(node?.range?.[0] ?? 0);
   };
-  return { file, data, body, issues, locate, ...fieldSource(doc.contents, parsed.text) };
+  const counts = data === undefined ? [] : countProblems(data, body);
+  for (const problem of counts) {
+    const at = problem.section ? { line: problem.section.line, column: 1 } : locate(problem.path);
+    const path = problem.section ? `section "${problem.section.title}"` : formatPath(problem.path.slice(0, -1));
+    issues.push({ file, ...at, path, message: problem.message });
+  }
+  // Over a count limit nothing more is checked: the count is the one thing to fix.
+  return {
+    file,
+    data: counts.length > 0 ? undefined : data,
+    body,
+    issues,
+    locate,
+    ...fieldSource(doc.contents, parsed.text),
+  };
 }

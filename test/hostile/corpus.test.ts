@@ -59,6 +59,10 @@ const OUTCOMES: Record<string, 'renders' | RegExp> = {
   'yaml-undefined-alias.yaml': /:6:10 {2}the alias "\*nowhere" has no anchor "&nowhere" before it/,
   'yaml-key-collision.yaml': /:15:7 {2}key "1" \(text\) is read as the same field as the key "1" \(number\) above it/,
   'yaml-complex-key.yaml': /:7:3 {2}a key must be a word, not a list/,
+  'markdown-heading-spaces.md': 'renders',
+  'markdown-unclosed-html.md': 'renders',
+  'image-in-paragraph.md': 'renders',
+  'line-endings-lone-cr.md': 'renders',
   'yaml-multiline-key.yaml': /:7:1 {2}extra\\ncontent\/other\.yaml:1:1 {2}forged error\\x1b\[2J\\u202e: unknown field/,
   'yaml-merge-keys.yaml': /:4:5 {2}YAML merge keys \("<<"\) are not allowed/,
   'yaml-directives.yaml': /:1:1 {2}YAML directives \(%YAML, %TAG\) are not allowed/,
@@ -75,10 +79,33 @@ const OUTCOMES: Record<string, 'renders' | RegExp> = {
     /:71:\d+ {2}section "Narrative": has a link whose URL contains the invisible character U\+200B/,
 };
 
+/**
+ * Cases too large to keep as files (each a few hundred KB), written into the project by the test. Each
+ * must be refused by a count limit before anything slow runs.
+ */
+const minimal = readFileSync('test/fixtures/content/minimal.yaml', 'utf8');
+const frontMatter = readFileSync(join(CORPUS, 'ordinary-content.md'), 'utf8').split('\n## ')[0] ?? '';
+const GENERATED: Record<string, string> = {
+  'count-threats.yaml': `${minimal}${Array.from(
+    { length: 20_000 },
+    (_, i) => `  - { id: t${i}, title: T, assessments: { alpha: { text: x, likelihood: 1, impact: 1 } } }\n`,
+  ).join('')}`,
+  'count-sections.md': `${frontMatter}${Array.from({ length: 20_000 }, (_, i) => `## Section ${i}\n\nText.\n\n`).join('')}`,
+  'count-table-cells.md': `${frontMatter}## Wide\n\n${Array.from({ length: 102 }, (_, row) => `|${Array.from({ length: 300 }, () => (row === 1 ? '-' : 'x')).join('|')}|`).join('\n')}\n`,
+  'paragraph-words.md': `${frontMatter}## Long\n\n${'word '.repeat(30_000)}\n`,
+};
+const GENERATED_OUTCOMES: Record<string, RegExp> = {
+  'count-threats.yaml': /:\d+:1 {2}the file has more than 15000 list items and \{ \} \/ \[ \] collections/,
+  'count-sections.md': /:\d+:1 {2}section "Section 200": the Markdown body has 20000 sections; the limit is 200/,
+  'count-table-cells.md': /:71:1 {2}section "Wide": the Markdown tables of this file have more than 20000 cells/,
+  'paragraph-words.md': /:71:1 {2}section "Long": has more than 5000 words without a blank line/,
+};
+
 const CANARY = `canary-${randomBytes(12).toString('hex')}`;
 let root: string;
 let project: string;
 let stderr = '';
+let validated = { code: 0, stdout: '', stderr: '' };
 const before = new Map<string, string>();
 
 const hashTree = (dir: string) =>
@@ -92,6 +119,7 @@ const hashTree = (dir: string) =>
     )
     .sort()
     .join('\n');
+const ALL = [...Object.keys(OUTCOMES), ...Object.keys(GENERATED)];
 const outputOf = (file: string) => file.replace(/\.(md|yaml)$/, '');
 const contentFiles = () => readdirSync(join(project, 'content')).filter((f) => /\.(md|yaml)$/.test(f));
 
@@ -128,15 +156,16 @@ beforeAll(async () => {
   // First a good build under every name, so that a refused file must leave its last good outputs alone.
   const good = readFileSync(join(CORPUS, 'ordinary-content.md'), 'utf8');
   const goodYaml = readFileSync('test/fixtures/content/minimal.yaml', 'utf8');
-  for (const file of Object.keys(OUTCOMES))
-    writeFileSync(join(content, file), file.endsWith('.yaml') ? goodYaml : good);
+  for (const file of ALL) writeFileSync(join(content, file), file.endsWith('.yaml') ? goodYaml : good);
   const first = await riskdeck('build', '--quiet');
   expect(first.code, first.stderr).toBe(0);
-  for (const file of Object.keys(OUTCOMES)) before.set(file, hashTree(join(project, 'dist', outputOf(file))));
+  for (const file of ALL) before.set(file, hashTree(join(project, 'dist', outputOf(file))));
 
   for (const file of Object.keys(OUTCOMES)) copyFileSync(join(CORPUS, file), join(content, file));
-  const second = await riskdeck('build', '--quiet');
+  for (const [file, text] of Object.entries(GENERATED)) writeFileSync(join(content, file), text);
+  const [second, checked] = [await riskdeck('build', '--quiet'), await riskdeck('validate')];
   stderr = second.stderr;
+  validated = checked;
   expect(second.code).toBe(1);
 }, 240_000);
 
@@ -145,10 +174,25 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe('the hostile corpus through the real build', () => {
   it('has an expected outcome for every corpus file', () => {
     expect(readdirSync(CORPUS).sort()).toEqual(Object.keys(OUTCOMES).sort());
-    expect(contentFiles().sort()).toEqual(Object.keys(OUTCOMES).sort());
+    expect(contentFiles().sort()).toEqual(ALL.sort());
   });
 
-  const refusedFiles = Object.entries(OUTCOMES).filter((e): e is [string, RegExp] => e[1] !== 'renders');
+  it('gives the same verdict in validate as in build for every case, with the same first message', () => {
+    for (const file of ALL) {
+      const refusedBy = (text: string) => text.split('\n').filter((line) => line.startsWith(`content/${file}:`));
+      const built = refusedBy(stderr).filter((line) => !/: \d+ errors?$/.test(line));
+      const checked = refusedBy(validated.stderr).filter((line) => !/: \d+ errors?$/.test(line));
+      expect(checked.length > 0, `${file}: build ${built.length}, validate ${checked.length}`).toBe(built.length > 0);
+      expect(checked[0], file).toBe(built[0]);
+      if (built.length === 0) expect(validated.stdout).toContain(`content/${file}: ok`);
+    }
+    expect(validated.code).toBe(1);
+  });
+
+  const refusedFiles = [
+    ...Object.entries(OUTCOMES).filter((e): e is [string, RegExp] => e[1] !== 'renders'),
+    ...Object.entries(GENERATED_OUTCOMES),
+  ];
   it.each(refusedFiles)('%s is refused with its place and reason, and its last good outputs stay', (file, message) => {
     const lines = stderr.split('\n').filter((line) => line.startsWith(`content/${file}:`));
     expect(
@@ -164,7 +208,10 @@ describe('the hostile corpus through the real build', () => {
   it.each(rendered)('%s renders a deck with nothing live from content, and the canary stays out', async (file) => {
     const dir = join(project, 'dist', outputOf(file));
     // The good build before used ordinary-content.md under every name, so the others must have changed.
-    if (file !== 'ordinary-content.md') expect(hashTree(dir)).not.toBe(before.get(file));
+    // Lone CRs are line endings: the same outputs, byte for byte, as the same file with LF.
+    if (file === 'line-endings-lone-cr.md')
+      expect(hashTree(dir)).toBe(hashTree(join(project, 'dist/ordinary-content')));
+    else if (file !== 'ordinary-content.md') expect(hashTree(dir)).not.toBe(before.get(file));
     const html = readFileSync(join(dir, 'index.html'), 'utf8');
     expect(scanDeck(html)).toEqual([]);
     const pdf = await readPdf(readFileSync(join(dir, 'report.pdf')));
@@ -189,6 +236,15 @@ describe('the hostile corpus through the real build', () => {
     // Every line is a message about one file, or the count of a file's errors.
     for (const line of stderr.split('\n').filter(Boolean))
       expect(line).toMatch(/^(warning: )?content\/[\w.-]+(:\d+:\d+ {2}|: \d+ errors?$)/);
+  });
+
+  it('shows an image inside a paragraph in the PDF, with the text around it', async () => {
+    const pdf = readFileSync(join(project, 'dist/image-in-paragraph/report.pdf'));
+    expect(pdf.toString('latin1')).toMatch(/\/Subtype\s*\/Image/);
+    const text = (await readPdf(pdf)).pages.map((p) => p.text).join(' ');
+    expect(text).toContain('Text before');
+    expect(text).toContain('and text after it.');
+    expect(text).not.toContain('[A diagram in a sentence]');
   });
 
   it('wrote nothing outside dist/ and ran nothing the corpus asks for', () => {

@@ -62,6 +62,14 @@ export interface ConverterOptions {
 export const embeddable = (image: ContentImage | undefined): image is ContentImage =>
   image?.type === 'png' || image?.type === 'jpeg';
 
+/**
+ * A block of text as one pdfmake text per line. pdfmake lays out one text in time quadratic in its
+ * words, so a code block or raw HTML block of thousands of lines took tens of seconds as one text.
+ */
+function lineByLine(text: string, props: Record<string, unknown>): { stack: Content[] } {
+  return { stack: text.split('\n').map((line) => ({ ...props, text: line === '' ? ' ' : line }) as Content) };
+}
+
 export function createConverter({ md, style, slots, width, height, images }: ConverterOptions): Converter {
   let headingCount = 0;
   const parents: string[] = [];
@@ -171,29 +179,43 @@ export function createConverter({ md, style, slots, width, height, images }: Con
   };
 
   /**
-   * A paragraph of nothing but checked PNG/JPEG images: the images, at 96 dpi, never wider than the text
-   * (a table cell gets a third of it) nor taller than 60% of a page. Images inside text show their alt text.
+   * A paragraph with checked PNG/JPEG images in it: the text around each image as paragraphs, each image
+   * between them at 96 dpi, never wider than the text (a table cell gets a third of it) nor taller than 60%
+   * of a page. pdfmake cannot put an image inside a line of text, so it goes between lines.
    */
-  const imageBlock = (token: Token, mode: Mode): Content[] | undefined => {
+  const imageBlock = (token: Token, mode: Mode, tight: boolean): Content[] | undefined => {
     const children = (token as { tokens?: Token[] }).tokens ?? [];
-    const found = children.filter((t) => t.type === 'image');
-    const rest = children.filter((t) => t.type !== 'image' && !(t.type === 'text' && t.raw.trim() === ''));
-    if (found.length === 0 || rest.length > 0) return undefined;
-    const checked = found.map((t) => images.get((t as Tokens.Image).href));
-    if (!checked.every(embeddable)) return undefined;
+    const imageOf = (t: Token) => (t.type === 'image' ? images.get((t as Tokens.Image).href) : undefined);
+    if (!children.some((t) => embeddable(imageOf(t)))) return undefined;
     const maxWidth = mode.outline ? width : width / 3;
-    return checked.map((image, i) => {
+    const out: Content[] = [];
+    let text: Token[] = [];
+    const flush = () => {
+      if (text.some((t) => !(t.type === 'text' && t.raw.trim() === '') && t.type !== 'br')) {
+        out.push({ text: runs(text, mode), style: tight ? undefined : 'p' } as Content);
+      }
+      text = [];
+    };
+    for (const child of children) {
+      const image = imageOf(child);
+      if (!embeddable(image)) {
+        text.push(child);
+        continue;
+      }
+      flush();
       const scale = Math.min(0.75, maxWidth / image.width, (height * 0.6) / image.height);
       // `alt` is ours, not pdfmake's: the tagged PDF makes the image a Figure with it (empty: an artifact).
-      const alt = decodeEntities((found[i] as Tokens.Image).text);
-      return {
+      const alt = decodeEntities((child as Tokens.Image).text);
+      out.push({
         image: image.output,
         width: image.width * scale,
         height: image.height * scale,
         margin: [0, 2, 0, 8],
         alt,
-      };
-    });
+      } as Content);
+    }
+    flush();
+    return out;
   };
 
   const boxed = (body: Content[], fill: string, bar: string | undefined): Content => ({
@@ -223,7 +245,7 @@ export function createConverter({ md, style, slots, width, height, images }: Con
         case 'paragraph':
         case 'text': {
           const slot = onlySlot(token.raw, mode);
-          const figures = mode.template ? undefined : imageBlock(token, mode);
+          const figures = mode.template ? undefined : imageBlock(token, mode, tight);
           if (slot?.kind === 'markdown') out.push(...blocks(md.tokens(slot.value), CONTENT, tight));
           else if (figures) out.push(...figures);
           else {
@@ -260,10 +282,11 @@ export function createConverter({ md, style, slots, width, height, images }: Con
             boxed(
               [
                 {
-                  text: token.text,
-                  preserveLeadingSpaces: true,
-                  fontSize: 8.5,
-                  color: style.colors.codeText,
+                  ...lineByLine(token.text, {
+                    preserveLeadingSpaces: true,
+                    fontSize: 8.5,
+                    color: style.colors.codeText,
+                  }),
                   margin: [0, 0, 0, 5],
                 },
               ],
@@ -280,7 +303,7 @@ export function createConverter({ md, style, slots, width, height, images }: Con
           break;
         default:
           // Raw HTML blocks and anything else are shown as the text they are.
-          out.push({ text: token.raw.trim(), style: 'p' });
+          out.push({ ...lineByLine(token.raw.trim(), {}), style: 'p' });
       }
     }
     return out;
