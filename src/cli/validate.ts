@@ -1,37 +1,32 @@
-import { relative, resolve } from 'node:path';
-import { loadSource, type SourceFile } from '../content/load.js';
-import { formatPath } from '../content/path.js';
-import { validateSource } from '../content/validate.js';
-import { type ContentIssue, formatIssue, isRiskdeckError } from '../errors.js';
-import { type FontSet, loadFonts } from '../fonts/load.js';
-import { compileSource } from '../model/compile.js';
-import { missingGlyphWarnings } from '../outputs/report/glyphs.js';
-import { loadConfig, type RiskdeckConfig } from '../resources/config.js';
-import { findContentFiles, readSource } from '../resources/source.js';
+import { formatIssue, isRiskdeckError } from '../errors.js';
+import type { BuildResult } from '../pipeline/plan.js';
+import { buildParallel } from '../pipeline/pool.js';
+import { loadConfig } from '../resources/config.js';
 import { type CliDeps, EXIT, type ParsedArgs } from './context.js';
 
-/** Characters no font of the configured chain can draw, placed in the file as `build` places them. */
-async function glyphWarnings(source: SourceFile, fonts: FontSet, config: RiskdeckConfig): Promise<ContentIssue[]> {
-  const { comparison, locate } = compileSource(source, config.riskThresholds);
-  return (await missingGlyphWarnings(comparison, fonts)).map((w) => ({
-    file: source.path,
-    ...locate(w.path, w.needle),
-    path: formatPath(w.path),
-    message: w.message,
-  }));
-}
+/** Errors about the machine or the command line, not the content: exit 2. */
+const USAGE_CODES = new Set(['USAGE', 'IO']);
 
+/**
+ * Checks content files on the build's worker threads, under the build's time and memory limits: a file
+ * that would hang or exhaust `build` is stopped the same way here, and the verdict is the build's.
+ */
 export async function runValidate(args: ParsedArgs, deps: CliDeps): Promise<number> {
-  let files: string[];
-  let config: RiskdeckConfig;
-  let fonts: FontSet;
+  let results: BuildResult[];
   try {
-    ({ config } = await loadConfig(deps.cwd, args.values.config));
-    fonts = await loadFonts(config.fonts, config.fallbackFonts);
+    const { config } = await loadConfig(deps.cwd, args.values.config);
+    const files = args.positionals.length > 0 ? args.positionals : undefined;
     const contentDir = args.values.content ?? config.contentDir;
-    files = args.positionals.length
-      ? args.positionals
-      : (await findContentFiles(resolve(deps.cwd, contentDir ?? 'content'))).map((f) => relative(deps.cwd, f) || f);
+    const options = {
+      cwd: deps.cwd,
+      files,
+      contentDir,
+      riskThresholds: config.riskThresholds,
+      fonts: config.fonts,
+      fallbackFonts: config.fallbackFonts,
+      check: true,
+    };
+    results = await buildParallel(options, deps.cpus);
   } catch (error) {
     if (!isRiskdeckError(error)) throw error;
     deps.stderr(`riskdeck: ${error.message}\n`);
@@ -39,25 +34,23 @@ export async function runValidate(args: ParsedArgs, deps: CliDeps): Promise<numb
   }
   let failed = false;
   let usage = false;
-  for (const file of files) {
-    try {
-      const source = await readSource(resolve(deps.cwd, file), file);
-      const { issues, warnings } = validateSource(loadSource(source));
-      const glyphs = issues.length === 0 ? await glyphWarnings(source, fonts, config) : [];
-      for (const warning of [...warnings, ...glyphs]) deps.stderr(`warning: ${formatIssue(warning)}\n`);
-      if (issues.length > 0) {
-        failed = true;
-        for (const issue of issues) deps.stderr(`${formatIssue(issue)}\n`);
-        deps.stderr(`${file}: ${issues.length} error${issues.length === 1 ? '' : 's'}\n`);
-      } else {
-        deps.stdout(`${file}: ok\n`);
-      }
-    } catch (error) {
-      if (!isRiskdeckError(error)) throw error;
+  for (const result of results) {
+    for (const warning of result.warnings) deps.stderr(`warning: ${formatIssue(warning)}\n`);
+    const { error } = result;
+    if (!error) {
+      deps.stdout(`${result.file}: ok\n`);
+    } else if (USAGE_CODES.has(error.code)) {
       // A file that cannot be read (missing, a folder) is a usage error; a file that is not text is content.
-      if (error.code === 'USAGE') usage = true;
-      else failed = true;
-      deps.stderr(`${error.code === 'USAGE' ? 'riskdeck: ' : ''}${error.message}\n`);
+      usage = true;
+      deps.stderr(`riskdeck: ${error.message}\n`);
+    } else {
+      failed = true;
+      if (error.issues.length === 0) deps.stderr(`${error.message}\n`);
+      else {
+        for (const issue of error.issues) deps.stderr(`${formatIssue(issue)}\n`);
+        const count = error.issues.length;
+        deps.stderr(`${result.file}: ${count} error${count === 1 ? '' : 's'}\n`);
+      }
     }
   }
   if (usage) return EXIT.usage;

@@ -1,8 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
+import { formatPath } from '../content/path.js';
 import { isRiskdeckError, RiskdeckError } from '../errors.js';
 import { loadFonts } from '../fonts/load.js';
+import { compileSource } from '../model/compile.js';
 import { type Artifact, modelJson, type Output, type RenderResources, renderSource } from '../outputs/render.js';
+import { missingGlyphWarnings } from '../outputs/report/glyphs.js';
 import { imageReader } from '../resources/images.js';
 import { readSource } from '../resources/source.js';
 import { loadTemplates, templateAssets } from '../resources/templates.js';
@@ -100,6 +103,30 @@ export async function buildFile(
     const assets = rendered.artifacts.some((a) => a.path === 'index.html') ? await deckAssets(job, options) : [];
     const written = await writeOutputFolder(job.outDir, name, [...rendered.artifacts, ...carried, ...assets]);
     return { file: display, name, outDir: written, warnings: rendered.warnings, error: undefined };
+  } catch (error) {
+    if (!isRiskdeckError(error)) throw error;
+    return { file: display, name, outDir: undefined, warnings: [], error };
+  }
+}
+
+/** What `validate` runs: the file read, validated and its images checked exactly as a build does. */
+export async function checkFile(job: BuildJob, options: BuildOptions): Promise<BuildResult> {
+  const { display, name } = job;
+  try {
+    const source = await readSource(job.file, job.display);
+    const { comparison, warnings, images, locate } = compileSource(source, options.riskThresholds);
+    if (images.length > 0) await imageReader(job.file)(images);
+    // Characters no font of the chain can draw, placed in the file as the report's build places them.
+    const fonts = await loadFonts(options.fonts, options.fallbackFonts).catch((error: NodeJS.ErrnoException) => {
+      throw new RiskdeckError('USAGE', `cannot read the fonts (${error.code ?? error.message}: ${error.path ?? ''})`);
+    });
+    const glyphs = (await missingGlyphWarnings(comparison, fonts)).map((w) => ({
+      file: display,
+      ...locate(w.path, w.needle),
+      path: formatPath(w.path),
+      message: w.message,
+    }));
+    return { file: display, name, outDir: undefined, warnings: [...warnings, ...glyphs], error: undefined };
   } catch (error) {
     if (!isRiskdeckError(error)) throw error;
     return { file: display, name, outDir: undefined, warnings: [], error };

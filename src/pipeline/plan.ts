@@ -33,6 +33,11 @@ export interface BuildOptions {
   /** An earlier version to report changes against: a content file, a model.json, or a git ref. */
   readonly since?: string | undefined;
   readonly outputs?: readonly Output[];
+  /**
+   * Check only (`validate`): read, validate and check the images as a build does, on the same bounded
+   * worker, and render and write nothing; so both give the same verdict under the same limits.
+   */
+  readonly check?: boolean | undefined;
 }
 
 export interface BuildResult {

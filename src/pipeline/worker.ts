@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { isRiskdeckError } from '../errors.js';
-import { buildFile, buildResources } from './build.js';
+import { buildFile, buildResources, checkFile } from './build.js';
 import { currentThreadId } from './cpu-clock.js';
 import type { BuildJob, PortableBuildOptions } from './plan.js';
 import { encodeResult, type WorkerHello, type WorkerReply, type WorkerRequest } from './pool.js';
@@ -17,6 +17,7 @@ async function handle(id: number, job: BuildJob, options: PortableBuildOptions):
     return { id, result: encodeResult({ file: job.display, name: job.name, outDir: undefined, warnings: [], error }) };
   };
   try {
+    if (options.check) return { id, result: encodeResult(await checkFile(job, options)) };
     const resources = await buildResources(options, job.cwd);
     return { id, result: encodeResult(await buildFile(job, options, resources)) };
   } catch (error) {

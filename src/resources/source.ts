@@ -33,7 +33,7 @@ export async function readSource(path: string, displayPath: string): Promise<Sou
   if (bytes.length > LOAD_LIMITS.maxBytes) {
     throw new RiskdeckError(
       'CONTENT_UNREADABLE',
-      `${displayPath}: the file is ${bytes.length} bytes; content files are limited to ${LOAD_LIMITS.maxBytes} bytes`,
+      `${displayPath}:1:1  the file is ${bytes.length} bytes; content files are limited to ${LOAD_LIMITS.maxBytes} bytes, split it into several comparisons`,
     );
   }
   const encoding = wideEncoding(bytes);

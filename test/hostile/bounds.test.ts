@@ -21,6 +21,9 @@ const generated: Record<string, string> = {
   'ten-thousand-quotes.md': `---\ntitle: x\n---\n\n## Deep\n\n${'>'.repeat(10_000)} deep\n`,
   'ten-thousand-lists.md': `---\ntitle: x\n---\n\n## Deep\n\n${'- '.repeat(10_000)}deep\n`,
   'ten-thousand-flow-levels.yaml': `title: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`,
+  'twenty-thousand-threats.yaml': `title: x\nthreats:\n${'  - id: t\n    title: T\n    assessments: {}\n'.repeat(20_000)}`,
+  'twenty-thousand-sections.md': `---\ntitle: x\n---\n\n${'## S\n\nText.\n\n'.repeat(20_000)}`,
+  'thirty-thousand-words.md': `---\ntitle: x\n---\n\n## Long\n\n${'word '.repeat(30_000)}\n`,
 };
 const corpus = [
   'yaml-alias-bomb.yaml',
@@ -32,9 +35,9 @@ const corpus = [
   'html-deep-nesting.md',
 ];
 
-async function timedBuild(file: string) {
+async function timedBuild(file: string, command = 'build') {
   const started = performance.now();
-  const result = await run(process.execPath, ['--import', PROBE, BIN, 'build', `content/${file}`], {
+  const result = await run(process.execPath, ['--import', PROBE, BIN, command, `content/${file}`], {
     cwd: dir,
     maxBuffer: 16 << 20,
   }).then(
@@ -54,7 +57,22 @@ describe('time and memory bounds on hostile input (built CLI)', () => {
       else copyFileSync(resolve('test/hostile/corpus', file), join(dir, 'content', file));
       const { code, stderr, wall, rss } = await timedBuild(file);
       expect(code, stderr).toBe(1);
+      expect(stderr).toMatch(new RegExp(`content/${file.replace('.', '\\.')}:\\d+:\\d+`));
       expect(stderr).toMatch(new RegExp(`content/${file.replace('.', '\\.')}(:\\d+:\\d+)?`));
+      expect(wall, `${file}: ${Math.round(wall)} ms`).toBeLessThan(WALL_MS);
+      expect(rss, `${file}: ${Math.round(rss)} MB`).toBeLessThan(RSS_MB);
+    },
+  );
+
+  // validate reads content on the build's worker, under the same limits: the same bounds hold.
+  it.each([...corpus, ...Object.keys(generated)])(
+    'validate refuses %s with its place within 2 s and 200 MB',
+    async (file) => {
+      if (file in generated) writeFileSync(join(dir, 'content', file), generated[file] ?? '');
+      else copyFileSync(resolve('test/hostile/corpus', file), join(dir, 'content', file));
+      const { code, stderr, wall, rss } = await timedBuild(file, 'validate');
+      expect(code, stderr).toBe(1);
+      expect(stderr).toMatch(new RegExp(`content/${file.replace('.', '\\.')}:\\d+:\\d+`));
       expect(wall, `${file}: ${Math.round(wall)} ms`).toBeLessThan(WALL_MS);
       expect(rss, `${file}: ${Math.round(rss)} MB`).toBeLessThan(RSS_MB);
     },

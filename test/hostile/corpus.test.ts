@@ -97,8 +97,8 @@ const GENERATED: Record<string, string> = {
 const GENERATED_OUTCOMES: Record<string, RegExp> = {
   'count-threats.yaml': /:\d+:1 {2}the file has more than 15000 list items and \{ \} \/ \[ \] collections/,
   'count-sections.md': /:\d+:1 {2}section "Section 200": the Markdown body has 20000 sections; the limit is 200/,
-  'count-table-cells.md': /:71:1 {2}section "Wide": the Markdown tables of this file have more than 20000 cells/,
-  'paragraph-words.md': /:71:1 {2}section "Long": has more than 5000 words without a blank line/,
+  'count-table-cells.md': /:70:1 {2}section "Wide": the Markdown tables of this file have more than 20000 cells/,
+  'paragraph-words.md': /:70:1 {2}section "Long": has more than 5000 words without a blank line/,
 };
 
 const CANARY = `canary-${randomBytes(12).toString('hex')}`;
@@ -183,7 +183,9 @@ describe('the hostile corpus through the real build', () => {
       const built = refusedBy(stderr).filter((line) => !/: \d+ errors?$/.test(line));
       const checked = refusedBy(validated.stderr).filter((line) => !/: \d+ errors?$/.test(line));
       expect(checked.length > 0, `${file}: build ${built.length}, validate ${checked.length}`).toBe(built.length > 0);
-      expect(checked[0], file).toBe(built[0]);
+      // The same reason; the place too, but for the column at which a stack overflows, which varies.
+      const reason = (line: string | undefined) => line?.replace(/^(\S+?:\d+):\d+ {2}/, '$1  ');
+      expect(reason(checked[0]), file).toBe(reason(built[0]));
       if (built.length === 0) expect(validated.stdout).toContain(`content/${file}: ok`);
     }
     expect(validated.code).toBe(1);
