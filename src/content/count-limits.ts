@@ -9,10 +9,10 @@ import type { LocatedSection, PathSegment } from './load.js';
 export const COUNT_LIMITS = {
   threats: 1_000,
   defenses: 1_000,
-  dimensions: 200,
+  dimensions: 1_000,
   attacks: 1_000,
-  verdicts: 200,
-  attackFlows: 50,
+  verdicts: 1_000,
+  attackFlows: 100,
   references: 1_000,
   /** Any other list (authors, standards, a flow's steps…). */
   list: 1_000,

@@ -117,9 +117,7 @@ export async function checkFile(job: BuildJob, options: BuildOptions): Promise<B
     const { comparison, warnings, images, locate } = compileSource(source, options.riskThresholds);
     if (images.length > 0) await imageReader(job.file)(images);
     // Characters no font of the chain can draw, placed in the file as the report's build places them.
-    const fonts = await loadFonts(options.fonts, options.fallbackFonts).catch((error: NodeJS.ErrnoException) => {
-      throw new RiskdeckError('USAGE', `cannot read the fonts (${error.code ?? error.message}: ${error.path ?? ''})`);
-    });
+    const fonts = await loadFonts(options.fonts, options.fallbackFonts);
     const glyphs = (await missingGlyphWarnings(comparison, fonts)).map((w) => ({
       file: display,
       ...locate(w.path, w.needle),
