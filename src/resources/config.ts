@@ -41,20 +41,28 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
   }
   if (path === undefined) return { path: undefined, config: {} };
   let raw: unknown;
+  let text: string | undefined;
   try {
-    raw = path.endsWith('.json')
-      ? JSON.parse(await readFile(path, 'utf8'))
-      : ((await import(`${pathToFileURL(path).href}?t=${(await stat(path)).mtimeMs}`)) as { default?: unknown })
-          .default;
+    if (path.endsWith('.json')) text = await readFile(path, 'utf8');
+    raw =
+      text !== undefined
+        ? JSON.parse(text)
+        : ((await import(`${pathToFileURL(path).href}?t=${(await stat(path)).mtimeMs}`)) as { default?: unknown })
+            .default;
   } catch (error) {
-    throw new RiskdeckError('USAGE', `${path}: cannot read the config (${(error as Error).message})`);
+    const { jsonSyntaxProblem } = await import('./config-issues.js');
+    if (text !== undefined && error instanceof SyntaxError) {
+      throw new RiskdeckError('USAGE', jsonSyntaxProblem(path, text, error));
+    }
+    throw new RiskdeckError('USAGE', `${path}: cannot read the config (${(error as Error).message.split('\n')[0]})`);
   }
   // The schema (and zod) load only when there is a config file to check.
   const { configSchema } = await import('./config-schema.js');
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n');
-    throw new RiskdeckError('USAGE', `${path}: invalid config\n${problems}`);
+    const { configProblems } = await import('./config-issues.js');
+    const keys = (at: readonly PropertyKey[]) => shapeKeys(configSchema, at);
+    throw new RiskdeckError('USAGE', configProblems(path, text, parsed.error.issues, keys).join('\n'));
   }
   return { path, config: resolvePaths(parsed.data, dirname(path)) };
 }
@@ -88,4 +96,20 @@ function resolvePaths(config: RiskdeckConfig, dir: string): RiskdeckConfig {
       },
     }),
   }) as RiskdeckConfig;
+}
+
+/** The keys an object of the schema has at `path` (for "did you mean"): optional and arrays unwrapped. */
+function shapeKeys(schema: unknown, path: readonly PropertyKey[]): string[] {
+  let at = schema as { shape?: Record<string, unknown>; unwrap?: () => unknown; element?: unknown } | undefined;
+  const unwrap = () => {
+    for (let i = 0; i < 5 && at !== undefined && at.shape === undefined; i++) {
+      at = (at.unwrap?.() ?? at.element) as typeof at;
+    }
+  };
+  for (const part of path) {
+    unwrap();
+    at = typeof part === 'number' ? at : (at?.shape?.[String(part)] as typeof at);
+  }
+  unwrap();
+  return Object.keys(at?.shape ?? {});
 }

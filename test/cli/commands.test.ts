@@ -147,10 +147,18 @@ describe('config file', () => {
     expect(err.join('')).toContain(`${join(dir, 'no.ttf')}: cannot read the font (ENOENT)`);
   });
 
+  it('validates the config contentDir when no files are named', async () => {
+    mkdirSync(join(dir, 'reviews'));
+    cpSync(join(dir, 'v1.yaml'), join(dir, 'reviews/one.yaml'));
+    writeFileSync(join(dir, 'riskdeck.config.json'), '{ "contentDir": "reviews" }');
+    expect(await cli('validate')).toBe(0);
+    expect(out.join('')).toBe('reviews/one.yaml: ok\n');
+  });
+
   it('rejects an unknown config key with its name', async () => {
     writeFileSync(join(dir, 'riskdeck.config.json'), JSON.stringify({ outdir: 'x' }));
     expect(await cli('build', 'v1.yaml')).toBe(2);
-    expect(err.join('')).toMatch(/riskdeck\.config\.json: invalid config[\s\S]*outdir/);
+    expect(err.join('')).toMatch(/riskdeck\.config\.json:1:2 {2}unknown key "outdir" \(did you mean "outDir"\?\)\n$/);
   });
 });
 

@@ -37,6 +37,12 @@ beforeAll(async () => {
     mkdirSync(join(dir, folder, name, '..'), { recursive: true });
     writeFileSync(join(dir, folder, name), text);
   };
+  writeFileSync(join(dir, 'bad-key.json'), '{\n  "outdir": "public"\n}\n');
+  writeFileSync(join(dir, 'bad-json.json'), '{\n  "outDir": "public"\n  "theme": "brand.css"\n}\n');
+  writeFileSync(
+    join(dir, 'bad-type.json'),
+    '{ "fonts": { "family": "Noto Sans", "normal": "a.ttf", "italics": "i.ttf", "bolditalics": "bi.ttf",\n  "bold": 5 } }\n',
+  );
   template('misnamed', 'deck/partials/titel.hbs', '<h1>{{title}}</h1>\n');
   template('syntax', 'deck/partials/title.hbs', '<section>\n  <h1>{{title</h1>\n</section>\n');
   template('helper', 'deck/partials/title.hbs', '<h1>{{title}}</h1>\n<p>{{upper title}}</p>\n');
@@ -105,6 +111,22 @@ const CASES: Record<string, Case> = {
     args: ['build', '--templates', 'helper'],
     code: 2,
     says: /^riskdeck: helper\/deck\/partials\/title\.hbs:2:6 {2}unknown helper "upper"/,
+  },
+  // 11: config errors at their line and column, with "did you mean".
+  'config: a misspelt key': {
+    args: ['build', '--config', 'bad-key.json'],
+    code: 2,
+    says: /^riskdeck: bad-key\.json:2:3 {2}unknown key "outdir" \(did you mean "outDir"\?\)$/,
+  },
+  'config: a JSON syntax error': {
+    args: ['validate', '--config', 'bad-json.json'],
+    code: 2,
+    says: /^riskdeck: bad-json\.json:3:3 {2}not valid JSON: .*check the commas/,
+  },
+  'config: a wrong type': {
+    args: ['build', '--config', 'bad-type.json'],
+    code: 2,
+    says: /^riskdeck: bad-type\.json:2:11 {2}fonts\.bold: expected string, received number$/,
   },
   // 4: a missing content file is a usage error.
   'validate nope.md': {
