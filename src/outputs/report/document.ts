@@ -24,6 +24,11 @@ const PAGE_SIZE = {
 const HEADING_LOW_ON_PAGE = 0.8;
 /** Up to this much text, a heading and what it introduces always fit on one page. */
 const KEEP_TOGETHER_CHARS = 1500;
+/**
+ * A table with more text than this is not moved whole with its heading: its rows fill the page the heading is
+ * on (the header row and first row stay together), rather than leave that page half empty.
+ */
+const KEEP_TABLE_CHARS = 600;
 /** Paragraphs between a heading and the table or diagram it introduces, at most. */
 const MAX_INTRO_BLOCKS = 3;
 /** Extra layout passes spent on headings that grouping could not keep off the foot of a page. */
@@ -72,7 +77,11 @@ function keepHeadingsWithNext(content: readonly Content[]): Content[] {
     ) {
       figure++;
     }
-    const candidates = isFigure(nodes[figure]) ? [figure, figure - 1, last + 1] : [last + 1];
+    const movable = (n: Record<string, unknown> | undefined) =>
+      n?.table === undefined || textLength(n) <= KEEP_TABLE_CHARS;
+    const candidates = isFigure(nodes[figure])
+      ? [...(movable(nodes[figure]) ? [figure] : []), figure - 1, last + 1]
+      : [last + 1];
     const end = candidates.find((to) => to > last && fits(i, to)) ?? last;
     // The group moves as a whole; a page break asked for a heading in it would leave a blank page.
     out.push(

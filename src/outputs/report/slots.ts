@@ -82,6 +82,12 @@ export function templateView(comparison: Comparison, changes: ChangeSet | undefi
     return view;
   };
   const view = walk({ ...comparison, changes }, '') as Record<string, unknown>;
+  // A column no row fills is left out: each threat says whether its table needs a Status column.
+  for (const [i, threat] of (view.threats as Record<string, unknown>[]).entries()) {
+    threat.hasStatus = (comparison.threats[i]?.assessments ?? []).some(
+      (a) => a.statusLabel !== undefined || a.justification !== undefined,
+    );
+  }
   const table: SlotTable = {
     slots,
     slot(index) {
