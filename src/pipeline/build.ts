@@ -50,13 +50,18 @@ async function kept(dir: string, keep: readonly string[], rendered: readonly Art
 /** Renders one content file in memory: its artifacts and warnings, or the content error. Writes nothing. */
 export async function renderFile(job: BuildJob, options: BuildOptions, resources: RenderResources) {
   const source = await readSource(job.file, job.display);
-  const baseline = options.since === undefined ? undefined : await loadBaseline(options.since, job.file, job.cwd);
-  return renderSource(source, options.outputs ?? defaultOutputs(options.only), resources, {
+  // One named file takes whatever earlier version is named; several are matched to theirs by name.
+  const several = options.files?.length !== 1;
+  const since = options.since === undefined ? undefined : await loadBaseline(options.since, job, several);
+  const rendered = await renderSource(source, options.outputs ?? defaultOutputs(options.only), resources, {
     sourceDateEpoch: options.sourceDateEpoch,
-    baseline,
+    baseline: since?.comparison,
     riskThresholds: options.riskThresholds,
     readImages: imageReader(job.file),
   });
+  if (since?.note === undefined) return rendered;
+  const note = { file: job.display, line: 1, column: 1, path: '', message: since.note };
+  return { ...rendered, warnings: [note, ...rendered.warnings] };
 }
 
 async function loadResources(options: BuildOptions, cwd: string): Promise<RenderResources> {

@@ -186,7 +186,44 @@ describe('build --since', () => {
     expect(results[0]?.error).toBeUndefined();
     expect(seen).toMatchObject({ fromVersion: '0.1', toVersion: '0.2' });
     const missing = await build({ cwd: dir, since: 'no-such-ref' });
-    expect(missing[0]?.error?.message).toContain('--since no-such-ref: no file or git ref');
+    expect(missing[0]?.error?.message).toContain('--since no-such-ref: no file, folder or git ref of that name');
+
+    // A new file, not yet committed, has no earlier version: a note, not a failed build.
+    cpSync(join(dir, 'v1.yaml'), join(dir, 'content/new-one.yaml'));
+    const withNew = await build({ cwd: dir, since: 'HEAD', outputs: [modelJson] });
+    expect(withNew.map((r) => r.error)).toEqual([undefined, undefined]);
+    expect(withNew[1]?.warnings[0]?.message).toBe(
+      '--since HEAD: content/new-one.yaml did not exist at HEAD; built without "Changes since"',
+    );
+  });
+
+  it('matches an earlier version to the file of the same name when several are built', async () => {
+    mkdirSync(join(dir, 'content'));
+    cpSync(join(dir, 'v2.yaml'), join(dir, 'content/cmp.yaml'));
+    cpSync(join(dir, 'v2.yaml'), join(dir, 'content/other.yaml'));
+    mkdirSync(join(dir, 'old/cmp'), { recursive: true });
+    cpSync(join(dir, 'v1.yaml'), join(dir, 'old/cmp.yaml'));
+    const { build } = await import('../../src/pipeline/build.js');
+    const changes: unknown[] = [];
+    const spy = (ctx: Parameters<typeof modelJson>[0]) => {
+      changes.push(ctx.changes);
+      return modelJson(ctx);
+    };
+    const results = await build({ cwd: dir, since: 'old/cmp.yaml', outputs: [spy] });
+    expect(results.map((r) => r.warnings.map((w) => w.message))).toEqual([
+      [],
+      ['--since old/cmp.yaml: it is an earlier version of "cmp", not of this file; built without "Changes since"'],
+    ]);
+    // A folder of earlier outputs gives each file its own model.json.
+    expect(await cli('build', 'content/cmp.yaml', '--out', 'old')).toBe(0);
+    const fromFolder = await build({ cwd: dir, since: 'old', outputs: [modelJson] });
+    expect(fromFolder.map((r) => r.warnings.map((w) => w.message))).toEqual([
+      [],
+      ['--since old: no other/model.json there; built without "Changes since"'],
+    ]);
+    // Files build in order (cmp, other): only cmp was compared.
+    expect(changes[0]).toMatchObject({ fromVersion: '0.1', toVersion: '0.2' });
+    expect(changes[1]).toBeUndefined();
   });
 });
 
