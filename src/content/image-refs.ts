@@ -42,8 +42,12 @@ export function collectImageRefs(
     for (const src of imagesIn(text)) refs.push({ file, ...locate(path), src });
   });
   for (const section of body) {
+    // Each use is found after the one before, so the second use of a path is named at its own line.
+    let from = 0;
     for (const src of imagesIn(section.markdown)) {
-      const offset = section.markdown.indexOf(src);
+      const found = section.markdown.indexOf(src, from);
+      const offset = found >= 0 ? found : section.markdown.indexOf(src);
+      from = Math.max(from, offset + src.length);
       const before = section.markdown.slice(0, Math.max(0, offset)).split('\n');
       refs.push({ file, line: section.line + before.length - 1, column: (before.at(-1)?.length ?? 0) + 1, src });
     }

@@ -23,6 +23,7 @@ async function writeFolder(outDir: string, name: string, artifacts: readonly Art
   const staging = join(outDir, `.${name}.tmp-${nonce}`);
   const retired = join(outDir, `.${name}.old-${nonce}`);
   await ensureFolder(outDir);
+  await removeStale(outDir, name);
   try {
     await mkdir(staging);
     for (const artifact of artifacts) {
@@ -42,6 +43,33 @@ async function writeFolder(outDir: string, name: string, artifacts: readonly Art
   }
   await rm(retired, { recursive: true, force: true });
   return target;
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * Folders that a build killed mid-write (`kill -9`, a power cut) left beside `name`: their process is gone.
+ * A staging folder is removed; a retired last-good folder is put back when the swap was cut between its
+ * two renames, else removed. Folders of running builds, this one's included, are left alone.
+ */
+async function removeStale(outDir: string, name: string): Promise<void> {
+  const prefix = `.${name}.`;
+  const entries = await readdir(outDir).catch(() => [] as string[]);
+  for (const entry of entries) {
+    const match = /^(tmp|old)-(\d+)-[0-9a-f]+$/.exec(entry.startsWith(prefix) ? entry.slice(prefix.length) : '');
+    const pid = Number(match?.[2]);
+    if (!match || pid === process.pid || alive(pid)) continue;
+    const target = join(outDir, name);
+    if (match[1] === 'old' && !(await lstat(target).catch(() => undefined))) await rename(join(outDir, entry), target);
+    else await rm(join(outDir, entry), { recursive: true, force: true });
+  }
 }
 
 /**

@@ -53,6 +53,12 @@ export async function readContentImage(src: string, contentFile: string): Promis
   try {
     const info = await handle.stat();
     if (!info.isFile()) return refuse(`image "${src}" is not a regular file`);
+    // A hard link inside the folder can name a file outside it, and nothing in the link says so.
+    if (info.nlink > 1) {
+      return refuse(
+        `image "${src}" has ${info.nlink} hard links; a hard link can reach a file outside the content folder, so only files with one link are read: copy the image instead`,
+      );
+    }
     if (info.size > IMAGE_LIMITS.maxBytes) {
       return refuse(`image "${src}" is ${info.size} bytes; images are limited to ${IMAGE_LIMITS.maxBytes} bytes`);
     }

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import {
   copyFileSync,
   existsSync,
+  linkSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -44,6 +45,8 @@ const OUTCOMES: Record<string, 'renders' | RegExp> = {
   'image-remote-url.md': /:71:\d+ {2}image "https:\/\/evil\.example\/pixel\.png" is a URL/,
   'image-symlink-escape.md': /:71:\d+ {2}image "img\/escape\.png" is outside the content file's folder/,
   'image-device-file.md': /:71:\d+ {2}image "img\/zero\.png" is (outside the content file's folder|not a regular file)/,
+  'image-hard-link.md': /:71:\d+ {2}image "img\/hardlink\.png" has 2 hard links; a hard link can reach a file outside/,
+  'image-refused-twice.md': /:75:\d+ {2}image "img\/escape\.png" is outside the content file's folder/,
   'image-fifo.md': /:71:\d+ {2}image "img\/fifo\.png" is not a regular file/,
   'image-svg-disguised-as-png.md': /:71:\d+ {2}image "img\/disguised\.png" is not a PNG, JPEG, GIF or WebP image/,
   'image-html-disguised-as-png.md': /:71:\d+ {2}image "img\/page\.png" is not a PNG, JPEG, GIF or WebP image/,
@@ -151,6 +154,7 @@ beforeAll(async () => {
   writeFileSync(join(content, 'img/huge.png'), png(100_000, 100_000));
   symlinkSync(join(root, 'canary.png'), join(content, 'img/escape.png'));
   symlinkSync('/dev/zero', join(content, 'img/zero.png'));
+  linkSync(join(root, 'canary.png'), join(content, 'img/hardlink.png'));
   execFileSync('mkfifo', [join(content, 'img/fifo.png')]);
 
   // First a good build under every name, so that a refused file must leave its last good outputs alone.

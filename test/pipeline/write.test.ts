@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   cpSync,
@@ -89,5 +90,38 @@ describe('atomic outputs', () => {
     const results = await build({ cwd: dir, outputs: [modelJson] });
     expect(results.map((r) => r.error?.code)).toEqual(['OUTPUT_CONFLICT', 'OUTPUT_CONFLICT']);
     expect(existsSync(join(dir, 'dist/cmp'))).toBe(false);
+  });
+});
+
+describe('folders left by a killed build', () => {
+  it('removes staging folders of a process that is gone, puts back a cut swap, and leaves running builds alone', async () => {
+    // The pid of a process that has exited: what `kill -9` during a write leaves behind.
+    const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    });
+    const dead = Number(child.stdout);
+    const out = join(dir, 'dist');
+    mkdirSync(join(out, `.cmp.tmp-${dead}-0a1b2c3d`, 'images'), { recursive: true });
+    writeFileSync(join(out, `.cmp.tmp-${dead}-0a1b2c3d`, 'index.html'), 'half');
+    mkdirSync(join(out, `.other.old-${dead}-0a1b2c3d`));
+    writeFileSync(join(out, `.other.old-${dead}-0a1b2c3d`, 'model.json'), 'last good');
+    // A build of another process still running (this test's parent) is not touched.
+    mkdirSync(join(out, `.cmp.tmp-${process.ppid}-0a1b2c3d`));
+    await writeOutputFolder(out, 'cmp', [{ path: 'model.json', data: '{}' }]);
+    await writeOutputFolder(out, 'other', [{ path: 'model.json', data: '{}' }]);
+    expect(readdirSync(out).sort()).toEqual([`.cmp.tmp-${process.ppid}-0a1b2c3d`, 'cmp', 'other'].sort());
+  });
+
+  it('restores the last good folder when the swap was cut between its renames', async () => {
+    const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    });
+    const out = join(dir, 'dist');
+    mkdirSync(join(out, `.cmp.old-${child.stdout}-0a1b2c3d`), { recursive: true });
+    writeFileSync(join(out, `.cmp.old-${child.stdout}-0a1b2c3d`, 'model.json'), 'last good');
+    // The next build of it fails before its swap: the last good outputs are back in place, not lost.
+    await expect(writeOutputFolder(out, 'cmp', [{ path: '../escape', data: 'x' }])).rejects.toThrow();
+    expect(readdirSync(out)).toEqual(['cmp']);
+    expect(readFileSync(join(out, 'cmp/model.json'), 'utf8')).toBe('last good');
   });
 });
