@@ -1,5 +1,8 @@
-/** Link targets content may use; everything else is shown as text. */
-const SAFE_LINK = /^(?:https?:\/\/|mailto:|#|\/(?!\/)|\.{0,2}\/|[^:/?#]+(?:[/?#]|$))/i;
+/**
+ * Link targets content may use; everything else is shown as text. A path may not start with `//` or
+ * `/\`, which browsers follow to another host.
+ */
+const SAFE_LINK = /^(?:https?:\/\/|mailto:|#|\/(?![/\\])|\.{1,2}\/|[^:/?#]+(?:[/?#]|$))/i;
 
 /**
  * Characters that change how a URL reads without being seen: C0/C1 controls, bidi overrides,

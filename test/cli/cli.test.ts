@@ -1,17 +1,21 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashTree } from '../helpers/cli.js';
 
 const run = promisify(execFile);
 const BIN = resolve('lib/cli/bin.js');
+const FAIL_WRITE = resolve('test/fixtures/hooks/fail-write.mjs');
 let dir: string;
 
+/** `riskdeck(...args)` runs the built CLI; node options (`--import`) go before BIN and name it themselves. */
 async function riskdeck(...args: string[]) {
+  const argv = args[0]?.startsWith('--import') ? args : [BIN, ...args];
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: dir });
+    const { stdout, stderr } = await run(process.execPath, argv, { cwd: dir });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -58,7 +62,7 @@ describe('riskdeck (built CLI)', () => {
     expect(model.threats).toHaveLength(3);
   });
 
-  it('keeps the last good output when a build fails', async () => {
+  it('keeps the last good output when the content has errors (refused before anything is written)', async () => {
     const out = join(dir, 'dist/runc-vs-kata/model.json');
     await riskdeck('build');
     const before = readFileSync(out);
@@ -67,6 +71,23 @@ describe('riskdeck (built CLI)', () => {
     expect(result.code).toBe(1);
     expect(readFileSync(out)).toEqual(before);
     cpSync('content/runc-vs-kata.md', join(dir, 'content/runc-vs-kata.md'));
+  });
+
+  it('keeps the last good outputs byte-identical when a build fails while writing them', async () => {
+    const outputs = join(dir, 'dist/runc-vs-kata');
+    expect((await riskdeck('build', 'content/runc-vs-kata.md')).code).toBe(0);
+    const before = hashTree(outputs);
+    const edited = readFileSync('content/runc-vs-kata.md', 'utf8').replace(/^title: .*$/m, 'title: Edited');
+    writeFileSync(join(dir, 'content/runc-vs-kata.md'), edited);
+    // The new outputs render, then writing them fails half-way (a full disk, injected at the OS call).
+    const result = await riskdeck('--import', FAIL_WRITE, BIN, 'build', 'content/runc-vs-kata.md');
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('ENOSPC');
+    expect(hashTree(outputs)).toEqual(before);
+    expect(readdirSync(join(dir, 'dist'))).toEqual(['runc-vs-kata']);
+    cpSync('content/runc-vs-kata.md', join(dir, 'content/runc-vs-kata.md'));
+    expect((await riskdeck('build', 'content/runc-vs-kata.md')).code).toBe(0);
+    expect(hashTree(outputs)).toEqual(before);
   });
 
   it('answers usage errors with exit 2 and help with exit 0', async () => {

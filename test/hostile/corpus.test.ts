@@ -38,6 +38,7 @@ const OUTCOMES: Record<string, 'renders' | RegExp> = {
   'template-syntax.md': 'renders',
   'css-and-styles.md': 'renders',
   'ordinary-content.md': 'renders',
+  'top-level-fields.md': 'renders',
   'bom-crlf.md': 'renders',
   'image-parent-escape.md': /:7:10 {2}image "\.\.\/canary\.png" is outside the content file's folder/,
   'image-absolute-path.md': /:71:\d+ {2}image "\/etc\/passwd" is an absolute path/,

@@ -1,0 +1,20 @@
+import { defineConfig } from 'vitest/config';
+
+/** The unit tests `npm run mutate` runs against each mutant: in process, fast, no browser or built CLI. */
+export default defineConfig({
+  test: {
+    include: [
+      'test/markdown/markdown.test.ts',
+      'test/model/risk.test.ts',
+      'test/model/risk-levels.test.ts',
+      'test/pipeline/write.test.ts',
+      'test/outputs/deck/csp.test.ts',
+      'test/outputs/deck/environment.test.ts',
+      'test/dev/server.test.ts',
+      'test/content/limits.test.ts',
+      'test/content/validate.test.ts',
+    ],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
