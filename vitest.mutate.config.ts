@@ -14,7 +14,9 @@ export default defineConfig({
       'test/content/limits.test.ts',
       'test/content/validate.test.ts',
     ],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // A mutant that makes a test wait forever (an event never sent) fails it here, sooner than Stryker's
+    // own timeout, which restarts the runner.
+    testTimeout: 10_000,
+    hookTimeout: 30_000,
   },
 });

@@ -103,12 +103,15 @@ describe('hostile text in every top-level field (built CLI)', () => {
   });
 
   it.each(FIELDS)('prints the %s payload as written in the PDF', (field) => {
-    expect(pdfText).toContain(payload(field));
+    // Long payloads wrap: compare without the white space that line breaks put in.
+    const squeeze = (text: string) => text.replace(/\s+/g, '');
+    expect(squeeze(pdfText)).toContain(squeeze(payload(field)));
   });
 
   it('links both reference URLs in the PDF as written, and names the title in its metadata', () => {
     const links = pdf.pages.flatMap((p) => p.links.map((l) => l.url));
-    expect(links).toEqual(expect.arrayContaining([URL_ONE, URL_TWO]));
+    // pdf.js reports a link's target as a browser would follow it: percent-encoded, still one URL.
+    expect(links).toEqual(expect.arrayContaining([new URL(URL_ONE).href, new URL(URL_TWO).href]));
     expect(pdf.info.Title).toBe(payload('title'));
   });
 });
