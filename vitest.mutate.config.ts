@@ -11,6 +11,7 @@ export default defineConfig({
       'test/outputs/deck/csp.test.ts',
       'test/outputs/deck/environment.test.ts',
       'test/dev/server.test.ts',
+      'test/dev/hosts.test.ts',
       'test/content/limits.test.ts',
       'test/content/validate.test.ts',
     ],
