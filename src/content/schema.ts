@@ -18,7 +18,7 @@ const plain = (what: string) => z.string().min(1, { message: 'must not be empty'
 const rating = (what: string) => z.int().min(1).max(5).describe(`${what}, 1 (lowest) to 5 (highest)`);
 const notes = markdown('Speaker notes; shown in the deck presenter view').optional();
 const caveat = markdown('A caveat printed with the item in the deck and the report (unlike notes)').optional();
-const sources = z.array(id).optional().describe('Reference ids that back this item; printed as citations like [@id]');
+const sources = z.array(id).optional().describe('Reference ids that back this item; printed as numbered citations');
 export const CVE_PATTERN = /^CVE-\d{4}-\d{4,}$/;
 const cves = z
   .array(z.string().regex(CVE_PATTERN, { message: 'must be a CVE id written CVE-YYYY-NNNN (4 or more digits)' }))

@@ -8,23 +8,31 @@ export function starterContent(title: string, date: string, schemaPath: string):
 # yaml-language-server: $schema=${schemaPath}
 title: ${quoted}
 subtitle: What we compare and why
-version: "0.1"
+# version: "1.0"          # shown as "Draft" until you set it
+# classification: Internal # printed on every page; a draft has no band
 date: "${date}"
 authors:
-  - Your Name
-classification: Internal
+  - { name: Your Name, role: Author }
+audience: Who this is for
 summary: |
   One paragraph for the busy reader: which system is better against what, and at what price.
+ratingNote: The ratings are our assessment, read on the NIST SP 800-30 qualitative scales.
+scales:
+  preset: nist-sp-800-30
 
 systems:
   - id: system-a
     name: System A
+    shortName: A
     description: What it is.
     isolation: The boundary it relies on.
+    facts: { Implementation language: Which one, Boundary layers: How many }
   - id: system-b
     name: System B
+    shortName: B
     description: What it is.
     isolation: The boundary it relies on.
+    facts: { Implementation language: Which one, Boundary layers: How many }
 
 threats:
   - id: example-threat
@@ -33,7 +41,8 @@ threats:
     standards:
       - framework: MITRE ATT&CK
         id: T1611
-        name: Escape to Host
+    # cves: [CVE-YYYY-NNNN]   # CVE ids this threat covers, linked to cve.org
+    sources: [example-reference]
     assessments:
       system-a:
         text: How the threat applies to System A.
@@ -46,6 +55,8 @@ threats:
         impact: 4
         status: mitigated
         justification: Why it is mitigated.
+        sources: [example-reference]
+    caveat: What a reader must keep in mind; printed, unlike notes.
 
 defenses:
   - id: example-defense
@@ -68,6 +79,8 @@ verdicts:
     category: Example Threat
     better: [system-b]
     rationale: Why System B does better [@example-reference].
+    confidence: medium
+    ranking: [system-b, system-a]
 
 attackFlows:
   - id: example-flow
@@ -80,8 +93,8 @@ attackFlows:
         actor: Attacker
         action: Tries to escalate.
         branches:
-          system-a: { outcome: Reaches the host., severity: critical, label: Host reached }
-          system-b: { outcome: Stays contained., severity: low, label: Contained }
+          system-a: { outcome: Reaches the host., severity: critical, result: proceeds, label: Host reached }
+          system-b: { outcome: Stays contained., severity: low, result: contained, label: Contained }
 
 references:
   - id: example-reference

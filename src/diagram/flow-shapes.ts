@@ -82,13 +82,18 @@ export function stepContent(step: Step, width: number, measure: TextMeasure): St
   return { actor, action, height: 2 * STEP.padding + Math.max(STEP.badge, text) };
 }
 
-/** "Critical: On the host": the severity in words first, so that colour is never the only signal. */
+/**
+ * "Critical: On the host": the severity in words first, so that colour is never the only signal. A step's
+ * result (blocked, contained, …) is in the sentence read out for the box and in the outcome tables; the
+ * box keeps its short label so that a flow's height does not change with it.
+ */
 export function outcomeLabel(branch: Branch): string {
   return `${branch.severity.label}: ${plainLabel(branch.label ?? branch.outcome)}`;
 }
 
 export function outcomeSentence(branch: Branch): string {
-  return `${plainLabel(branch.system.name)}: ${branch.severity.label} severity. ${plainLabel(branch.outcome)}`;
+  const result = branch.result === undefined ? '' : ` ${branch.result.label}.`;
+  return `${plainLabel(branch.system.name)}:${result} ${branch.severity.label} severity. ${plainLabel(branch.outcome)}`;
 }
 
 export function outcomeContent(branch: Branch, width: number, measure: TextMeasure): OutcomeContent {

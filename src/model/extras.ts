@@ -12,9 +12,10 @@ import type {
 } from './types.js';
 
 const RESULTS: Record<Result, Omit<ResultInfo, 'id'>> = {
-  // Rank orders results from worst for the defender (the attack goes on) to not relevant.
-  proceeds: { label: 'Proceeds', symbol: '\u25B6', rank: 3 },
-  contained: { label: 'Contained', symbol: '\u25A3', rank: 2 },
+  // Rank orders results from worst for the defender (the attack goes on) to not relevant. The symbols are
+  // ones the default font (Roboto) draws, so they need no fallback font.
+  proceeds: { label: 'Proceeds', symbol: '\u25CF', rank: 3 },
+  contained: { label: 'Contained', symbol: '\u25CB', rank: 2 },
   blocked: { label: 'Blocked', symbol: '\u25A0', rank: 1 },
   'not-applicable': { label: 'Not applicable', symbol: '\u2013', rank: 0 },
 };

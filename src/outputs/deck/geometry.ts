@@ -84,6 +84,8 @@ export const COLUMNS = {
   verdicts: { fixed: [0.25, 0.19, 0.56] },
   changes: { fixed: [0.13, 0.35, 0.26, 0.26] },
   'risk-counts': { fixed: [0.3, 0.14, 0.14, 0.14, 0.14, 0.14] },
+  scales: { fixed: [0.1, 0.3, 0.3, 0.3] },
+  cves: { fixed: [0.25, 0.75] },
   'threat-overview': { lead: 0.36 },
   comparison: { lead: 0.3 },
   attacks: { lead: 0.26 },

@@ -92,6 +92,7 @@ export function createConverter({ md, style, slots, width, height, images }: Con
       return [{ ...base, text: `[${slot.number}]`, linkToDestination: `ref-${slot.id}`, color: style.colors.accent }];
     }
     if (slot.kind === 'text') return [{ ...base, text: breakable(slot.value) }];
+    if (slot.kind === 'link') return [{ ...base, text: slot.text, link: slot.url, color: style.colors.accent }];
     return inlineRuns(inlineTokens(md.tokens(slot.value)), style, base);
   };
 

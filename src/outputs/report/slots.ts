@@ -11,7 +11,8 @@ export type Slot =
   | { readonly kind: 'markdown'; readonly value: string }
   | { readonly kind: 'text'; readonly value: string }
   | { readonly kind: 'badge'; readonly level: string; readonly label: string }
-  | { readonly kind: 'cite'; readonly id: string; readonly number: number };
+  | { readonly kind: 'cite'; readonly id: string; readonly number: number }
+  | { readonly kind: 'link'; readonly text: string; readonly url: string };
 
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
@@ -78,6 +79,9 @@ export function templateView(comparison: Comparison, changes: ChangeSet | undefi
     }
     if (typeof object.url === 'string' && typeof object.number === 'number' && typeof object.id === 'string') {
       view.cite = token({ kind: 'cite', id: object.id, number: object.number });
+    } else if (typeof object.url === 'string' && typeof object.id === 'string') {
+      // A CVE or a standards id: `link` is the id, linked to its record (cve.org, attack.mitre.org).
+      view.link = token({ kind: 'link', text: object.id, url: object.url });
     }
     return view;
   };
@@ -98,6 +102,7 @@ export function templateView(comparison: Comparison, changes: ChangeSet | undefi
     value: (text) =>
       text.replace(SLOT_PATTERN, (_, index: string) => {
         const slot = table.slot(Number(index));
+        if (slot.kind === 'link') return slot.text;
         return slot.kind === 'badge' ? slot.label : slot.kind === 'cite' ? `[${slot.number}]` : slot.value;
       }),
   };

@@ -55,6 +55,7 @@ describe('the report of the seed comparison', () => {
       'Document control',
       'Contents',
       'Executive summary',
+      'Methodology',
       'Systems compared',
       'Scope',
       'Risk overview',

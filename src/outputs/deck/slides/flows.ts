@@ -3,6 +3,7 @@ import { CONTENT_WIDTH, TEXT } from '../geometry.js';
 import { BADGE_HEIGHT, budgetFor, type DeckContext, notesHtml, type PageView, page } from '../pages.js';
 import { severityBadge } from '../text.js';
 import { diagramView, fitScale } from './diagram.js';
+import { itemExtras, resultView } from './extras.js';
 import { cellHeights, systemColumnPages } from './table.js';
 
 type Flow = Comparison['flows'][number];
@@ -53,18 +54,34 @@ export function flowOutcomes(ctx: DeckContext, flow: Flow): PageView[] {
     items: steps,
     systems: ctx.comparison.systems,
     lead: (step, width) => ({
-      view: { number: step.number, actor: step.actor, action: ctx.text.inline(step.action) },
-      height: h.line(`${step.number}. ${step.actor}`, width, 'bold') + h.line(ctx.text.plain(step.action), width),
+      view: {
+        number: step.number,
+        actor: step.actor,
+        action: ctx.text.inline(step.action),
+        extras: itemExtras(ctx, step).view,
+      },
+      height:
+        h.line(`${step.number}. ${step.actor}`, width, 'bold') +
+        h.line(ctx.text.plain(step.action), width) +
+        h.sub(itemExtras(ctx, step).plain, width),
     }),
     cell: (step, index, width) => {
       const system = ctx.comparison.systems[index];
       const branch = step.branches.find((b) => b.system.id === system?.id);
       return {
         view: branch
-          ? { label: branch.label, outcome: ctx.text.block(branch.outcome), badge: severityBadge(branch.severity) }
+          ? {
+              label: branch.label,
+              outcome: ctx.text.block(branch.outcome),
+              badge: severityBadge(branch.severity),
+              result: resultView(branch.result),
+            }
           : undefined,
         height: branch
-          ? BADGE_HEIGHT + h.line(branch.label ?? '', width, 'bold') + h.markdown(branch.outcome, width)
+          ? BADGE_HEIGHT +
+            h.line(branch.result?.label ?? '', width, 'bold') +
+            h.line(branch.label ?? '', width, 'bold') +
+            h.markdown(branch.outcome, width)
           : h.line('No separate outcome', width),
       };
     },

@@ -1,4 +1,5 @@
 import { type DeckContext, page, type SlideView, slide } from '../pages.js';
+import { cvePages, factsPages, scalesPages } from './extras.js';
 import { flowOutcomes, flowSlide } from './flows.js';
 import { agendaPages, referencePages } from './lists.js';
 import { narrativePages } from './narrative.js';
@@ -61,7 +62,7 @@ function parts(ctx: DeckContext): Part[] {
       slide(`section-${i + 1}`, narrativePages(ctx, { title: section.title, sources: [section.markdown] })),
     ]);
   });
-  add('Systems compared', '', [slide('systems', systemsTable(ctx))]);
+  add('Systems compared', '', [slide('systems', systemsTable(ctx)), slide('facts', factsPages(ctx))]);
   add('Threat model', `${plural(c.threats.length, 'threat')}, each assessed for ${systems}.`, [
     slide('threats', threatOverview(ctx)),
     ...c.threats.map((t) => threatSlide(ctx, t)),
@@ -79,6 +80,7 @@ function parts(ctx: DeckContext): Part[] {
       slide(`outcomes-${flow.id}`, flowOutcomes(ctx, flow)),
     ]);
   }
+  add('Appendix: scales and CVEs', '', [slide('scales', scalesPages(ctx)), slide('cves', cvePages(ctx))]);
   if (c.references.length > 0) add('References', '', [slide('references', referencePages(ctx))]);
   return list;
 }

@@ -2,6 +2,7 @@ import type { ChangeSet } from '../../../model/diff.js';
 import { columnWidths } from '../geometry.js';
 import { BADGE_HEIGHT, type DeckContext, type PageView, rowHeight, tablePages } from '../pages.js';
 import { severityBadge } from '../text.js';
+import { itemExtras } from './extras.js';
 import { cellHeights, headerHeight, systemColumnPages } from './table.js';
 
 const keyed = (threats: readonly { key: string; title: string }[]) =>
@@ -49,6 +50,7 @@ export function defensesTable(ctx: DeckContext): PageView[] {
     header: headerHeight(ctx, labels, widths),
     rows: ctx.comparison.defenses.map((d) => ({
       view: {
+        extras: itemExtras(ctx, d).view,
         name: ctx.text.inline(d.name),
         systems: d.systems.map((s) => ctx.text.inline(s.name)),
         purpose: ctx.text.block(d.purpose),
@@ -59,7 +61,7 @@ export function defensesTable(ctx: DeckContext): PageView[] {
         h.line(ctx.text.plain(d.name), wName, 'bold'),
         d.systems.reduce((sum, s) => sum + h.line(ctx.text.plain(s.name), wSystems), 0),
         h.markdown(d.purpose, wPurpose),
-        h.markdown(d.effectiveness, wEffect),
+        h.markdown(d.effectiveness, wEffect) + h.sub(itemExtras(ctx, d).plain, wEffect),
         d.counters.reduce((sum, t) => sum + h.line(`${t.key} ${ctx.text.plain(t.title)}`, wCounters), 0),
       ),
       note: { label: d.name, notes: d.notes },
@@ -85,9 +87,10 @@ export function comparisonTable(ctx: DeckContext): PageView[] {
     cell: (d, index, width) => {
       const v = d.values[index];
       const score = v?.score === undefined ? undefined : `Score ${v.score} of 5`;
+      const sources = itemExtras(ctx, { sources: v?.sources ?? [] });
       return {
-        view: { text: v?.text === undefined ? undefined : ctx.text.block(v.text), score },
-        height: h.markdown(v?.text ?? '—', width) + h.sub(score, width),
+        view: { text: v?.text === undefined ? undefined : ctx.text.block(v.text), score, extras: sources.view },
+        height: h.markdown(v?.text ?? '—', width) + h.sub(score, width) + h.sub(sources.plain, width),
       };
     },
     note: (d) => ({ label: d.name, notes: d.notes }),
@@ -108,14 +111,23 @@ export function attacksTable(ctx: DeckContext): PageView[] {
       view: {
         name: ctx.text.inline(a.name),
         threats: a.threats.map((t) => ({ key: t.key, title: ctx.text.inline(t.title), href: `#/threat-${t.id}` })),
+        extras: itemExtras(ctx, a).view,
       },
-      height: h.line(ctx.text.plain(a.name), width, 'bold') + h.sub(ctx.text.plain(keyed(a.threats)), width),
+      height:
+        h.line(ctx.text.plain(a.name), width, 'bold') +
+        h.sub(ctx.text.plain(keyed(a.threats)), width) +
+        h.sub(itemExtras(ctx, a).plain, width),
     }),
     cell: (a, index, width) => {
       const o = a.outcomes[index];
+      const sources = itemExtras(ctx, { sources: o?.sources ?? [] });
       return {
-        view: { badge: severityBadge(o?.severity), text: o?.text === undefined ? undefined : ctx.text.block(o.text) },
-        height: BADGE_HEIGHT + h.markdown(o?.text, width),
+        view: {
+          badge: severityBadge(o?.severity),
+          text: o?.text === undefined ? undefined : ctx.text.block(o.text),
+          extras: sources.view,
+        },
+        height: BADGE_HEIGHT + h.markdown(o?.text, width) + h.sub(sources.plain, width),
       };
     },
     note: (a) => ({ label: a.name, notes: a.notes }),
@@ -134,6 +146,9 @@ export function verdictsTable(ctx: DeckContext): PageView[] {
     header: headerHeight(ctx, labels, widths),
     rows: ctx.comparison.verdicts.map((v) => {
       const refs = v.references.map((r) => `[${r.number}] ${ctx.text.plain(r.title)}`).join(', ');
+      const ranking =
+        v.ranking.length > 0 ? `Ranking: ${v.ranking.map((s) => ctx.text.plain(s.name)).join(' › ')}` : '';
+      const caveat = itemExtras(ctx, { caveat: v.caveat });
       return {
         view: {
           category: ctx.text.inline(v.category),
@@ -142,12 +157,18 @@ export function verdictsTable(ctx: DeckContext): PageView[] {
           better: v.better.map((s) => ctx.text.inline(s.name)),
           rationale: ctx.text.block(v.rationale),
           references: v.references.map((r) => ({ id: r.id, number: r.number, title: ctx.text.inline(r.title) })),
+          confidence: v.confidence?.label,
+          ranking: v.ranking.map((s) => ctx.text.inline(s.name)),
+          extras: caveat.view,
         },
         height: rowHeight(
           h.line(ctx.text.plain(v.category), wCategory, 'bold') +
             h.sub(v.threats.map((t) => t.key).join(', '), wCategory),
-          (v.tie ? BADGE_HEIGHT : 0) + h.line(v.better.map((s) => ctx.text.plain(s.name)).join(', '), wBetter, 'bold'),
-          h.markdown(v.rationale, wRationale) + h.sub(refs, wRationale),
+          (v.tie ? BADGE_HEIGHT : 0) +
+            h.line(v.better.map((s) => ctx.text.plain(s.name)).join(', '), wBetter, 'bold') +
+            h.sub(v.confidence?.label, wBetter) +
+            h.sub(ranking, wBetter),
+          h.markdown(v.rationale, wRationale) + h.sub(refs, wRationale) + h.sub(caveat.plain, wRationale),
         ),
         note: { label: v.category, notes: v.notes },
       };

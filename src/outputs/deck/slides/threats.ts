@@ -10,12 +10,10 @@ import {
   tablePages,
 } from '../pages.js';
 import { type BadgeView, type Html, ratingBadge } from '../text.js';
+import { type ExtrasView, itemExtras, standardText } from './extras.js';
 import { cellHeights, headerHeight, systemColumnPages } from './table.js';
 
-const standardsLine = (threat: ThreatModel) =>
-  threat.standards
-    .map((s) => `${s.framework} ${s.id}${s.name ? ` ${s.name}` : ''}${s.ourAssessment ? ' (our assessment)' : ''}`)
-    .join('; ');
+const standardsLine = (threat: ThreatModel) => threat.standards.map(standardText).join('; ');
 
 const threatTitle = (threat: ThreatModel) => `${threat.key} · ${threat.title}`;
 
@@ -56,6 +54,7 @@ interface AssessmentRow {
   readonly badge: BadgeView;
   readonly factors: string | undefined;
   readonly status: string | undefined;
+  readonly extras: ExtrasView | undefined;
 }
 
 /** A threat: what it is, its standards mappings, and how it applies to each system. */
@@ -70,7 +69,9 @@ export function threatSlide(ctx: DeckContext, threat: ThreatModel): SlideView {
   const description = threat.description;
   const standards = standardsLine(threat);
   const gap = TEXT.blockGap * TEXT.small.size;
+  const extras = itemExtras(ctx, threat);
   const intro =
+    (extras.plain === '' ? 0 : ctx.estimate.text(extras.plain, CONTENT_WIDTH, TEXT.small) + gap) +
     (description === undefined
       ? 0
       : ctx.estimate.blocks(ctx.text.tokens(description), CONTENT_WIDTH, TEXT.small) + gap) +
@@ -78,6 +79,7 @@ export function threatSlide(ctx: DeckContext, threat: ThreatModel): SlideView {
   const rows = threat.assessments.map((a) => {
     const factors = a.rating ? `Likelihood ${a.rating.likelihood} × impact ${a.rating.impact}` : undefined;
     const why = a.justification === undefined ? undefined : `Why: ${a.justification}`;
+    const sources = itemExtras(ctx, { sources: a.sources });
     return {
       view: {
         system: ctx.text.inline(a.system.name),
@@ -86,10 +88,11 @@ export function threatSlide(ctx: DeckContext, threat: ThreatModel): SlideView {
         badge: ratingBadge(a.rating),
         factors,
         status: a.statusLabel,
+        extras: sources.view,
       } satisfies AssessmentRow,
       height: rowHeight(
         h.line(ctx.text.plain(a.system.name), wSystem, 'bold'),
-        h.markdown(a.text, wText) + (why === undefined ? 0 : h.markdown(why, wText) + 6),
+        h.markdown(a.text, wText) + (why === undefined ? 0 : h.markdown(why, wText) + 6) + h.sub(sources.plain, wText),
         BADGE_HEIGHT + h.sub(factors, wRisk),
         h.line(a.statusLabel ?? '', wStatus),
       ),
@@ -105,6 +108,7 @@ export function threatSlide(ctx: DeckContext, threat: ThreatModel): SlideView {
     data: (pageRows, first) => ({
       description: first && description !== undefined ? ctx.text.block(description) : undefined,
       standards: first ? threat.standards : [],
+      extras: first ? extras.view : undefined,
       rows: pageRows,
       kind,
       status,
