@@ -80,9 +80,9 @@ describe('messages that say what to type', () => {
       .replace('status: partially-mitigated', 'status: partialy-mitigated');
     const found = messages('x.md', text);
     expect(found).toHaveLength(2);
-    expect(found[0]).toMatch(/^x\.md:48:1 {2}a tab in the indentation; YAML indents with spaces only/);
+    expect(found[0]).toMatch(/^x\.md:59:1 {2}a tab in the indentation; YAML indents with spaces only/);
     expect(found[1]).toMatch(
-      /^x\.md:55:17 {2}threats\[0\]\.assessments\.kata\.status: .*did you mean "partially-mitigated"/,
+      /^x\.md:66:17 {2}threats\[0\]\.assessments\.kata\.status: .*did you mean "partially-mitigated"/,
     );
   });
 
