@@ -1,6 +1,7 @@
 // riskdeck benchmark: builds synthetic comparisons of growing size and prints time per phase, peak
 // memory, pages and slides; then the cold start of the CLI and the warm rebuild inside `riskdeck dev`.
-// Usage: npm run bench [-- --sizes 2x10,4x50 --runs 3]. Results also go to bench/results/<date>.json.
+// Usage: npm run bench [-- --sizes 2x10,4x50 --runs 3] (or `-- --corpus`: only the hostile corpus, slowest case).
+// Results also go to bench/results/<date>.json; the hostile corpus is timed last (build and validate per file).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
@@ -8,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { corpusLine, corpusTimes } from './corpus.mjs';
 import { syntheticContent } from './synthetic.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -17,8 +19,15 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '2x10,4x50,8x200,8x1000' },
     runs: { type: 'string', default: '5' },
     child: { type: 'string' },
+    corpus: { type: 'boolean', default: false },
   },
 });
+
+if (values.corpus) {
+  // `npm run bench -- --corpus`: only the hostile corpus.
+  console.log(corpusLine(corpusTimes(root, bin)));
+  process.exit(0);
+}
 
 if (values.child) {
   // One size in a fresh process, so that peak RSS belongs to that size alone.
@@ -167,6 +176,8 @@ console.log(
 const big = rows.find((r) => r.size === '8x1000');
 const mid = rows.find((r) => r.size === '8x200');
 if (big && mid) console.log(`growth 8x1000 / 8x200: ${(big.total / mid.total).toFixed(2)}× for 5× the threats`);
+const corpus = corpusTimes(root, bin);
+console.log(corpusLine(corpus));
 
 const results = {
   date: new Date().toISOString(),
@@ -176,6 +187,7 @@ const results = {
   cli8x200: cli,
   cold,
   warm,
+  corpus: { files: corpus.files, slowest: corpus.slowest, hungriest: corpus.hungriest },
 };
 mkdirSync(join(root, 'bench/results'), { recursive: true });
 const out = join(root, 'bench/results', `${results.date.slice(0, 19).replace(/[:T]/g, '-')}.json`);
