@@ -180,9 +180,10 @@ export function installTagging(): void {
     layout,
     'buildNextLine',
     (original) =>
-      function (this: unknown, ...args: never[]) {
-        const line = original.apply(this as RendererLike, args) as { _leaf?: unknown } | null;
-        if (line) line._leaf = args[0];
+      // Fixed arity, no rest parameters: this runs once per laid-out line.
+      function (this: unknown, node: never) {
+        const line = original.call(this as RendererLike, node) as { _leaf?: unknown } | null;
+        if (line) line._leaf = node;
         return line;
       },
   );

@@ -161,6 +161,20 @@ describe.skipIf(qpdf.skip)('the report as PDF/A-2a and PDF/UA-1 (catalog and XMP
     }
   });
 
+  it('draws the diagrams opaque: no soft mask, blend mode or constant alpha below 1 (PDF/A transparency)', () => {
+    const states = Object.values(pdf.objects)
+      .map((o) => o.value as Json | undefined)
+      .filter((v): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v))
+      .filter((v) => '/ca' in v || '/CA' in v || '/SMask' in v || '/BM' in v);
+    expect(states.length).toBeGreaterThan(0);
+    for (const state of states) {
+      expect(state['/ca'] ?? 1, JSON.stringify(state)).toBe(1);
+      expect(state['/CA'] ?? 1, JSON.stringify(state)).toBe(1);
+      expect(state['/SMask'] ?? '/None').toBe('/None');
+      expect(state['/BM'] ?? '/Normal').toBe('/Normal');
+    }
+  });
+
   it('describes every link annotation (/Contents) and ties it to the structure (/StructParent)', () => {
     const links = Object.values(pdf.objects)
       .map((o) => o.value as Json | undefined)
