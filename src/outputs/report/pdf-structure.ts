@@ -154,94 +154,104 @@ export function markArtifact(node: unknown, frame: ArtifactFrame): unknown {
   return top;
 }
 
+const frame = (role: StructureRole, parent: StructureFrame, extra: Partial<StructureFrame> = {}): StructureFrame => ({
+  role,
+  parent,
+  ...(parent.thead ? { thead: parent.thead } : {}),
+  ...extra,
+});
+
+/** One walk over the document: the plan it fills and the headings open above the current node. */
+interface Walk {
+  readonly plan: StructurePlan;
+  readonly headings: { style: number; rank: number }[];
+}
+
+function leaf(walk: Walk, node: Node, parent: StructureFrame, direct: boolean): void {
+  describeLinks(node.text);
+  const level = headingLevel(node);
+  if (plainOf(node.text).replace(BLANK, '') === '') node._structure = LAYOUT_ARTIFACT;
+  else if (level !== undefined) {
+    // Headings rank by their style against the headings above them and never skip a level
+    // (Matterhorn 14-003): captions styled h4 under an h2 are H3s, and so are their siblings.
+    const open = walk.headings;
+    while ((open.at(-1)?.style ?? 0) >= level) open.pop();
+    const rank = Math.min((open.at(-1)?.rank ?? 0) + 1, 6);
+    open.push({ style: level, rank });
+    node._structure = frame(`H${rank}` as StructureRole, parent);
+  } else node._structure = direct ? parent : frame('P', parent);
+}
+
+function table(walk: Walk, node: Node, parent: StructureFrame): void {
+  const spec = node.table as { body: unknown[][]; headerRows?: number };
+  const headerRows = spec.headerRows ?? 0;
+  const rows = spec.body.map(children);
+  // A one-cell table without header is a box drawn around its content (quotes, code, labels).
+  if (headerRows === 0 && rows.length === 1 && rows[0]?.length === 1) {
+    visit(walk, rows[0][0] as Node, parent, false);
+    return;
+  }
+  const tableFrame = frame('Table', parent);
+  const head = headerRows > 0 ? frame('THead', tableFrame) : undefined;
+  if (head) head.thead = head;
+  const body = frame('TBody', tableFrame);
+  rows.forEach((row, r) => {
+    const inHead = r < headerRows && head !== undefined;
+    const tr = frame('TR', inHead ? head : body);
+    for (const cell of row) {
+      if (cell._span === true) continue;
+      visit(walk, cell, frame(inHead ? 'TH' : 'TD', tr, inHead ? { scope: 'Column' } : {}), true);
+    }
+  });
+}
+
+function list(walk: Walk, node: Node, parent: StructureFrame, ordered: boolean): void {
+  const l = frame('L', parent);
+  for (const item of children((ordered ? node.ol : node.ul) as unknown[])) {
+    const li = frame('LI', l);
+    if (ordered) {
+      li.label = frame('Lbl', li);
+      walk.plan.labels.push({ item, frame: li.label });
+    }
+    visit(walk, item, frame('LBody', li), true);
+  }
+}
+
+function toc(walk: Walk, node: Node, parent: StructureFrame): void {
+  const spec = node.toc as Node;
+  if (spec.title !== undefined) {
+    spec.title = normalize(spec.title);
+    visit(walk, spec.title as Node, parent, false);
+  }
+  const tocFrame = frame('TOC', parent);
+  node._structure = tocFrame;
+  walk.plan.tocs.push({ node, frame: tocFrame });
+}
+
+/** `direct`: the node is all its parent holds, so a paragraph of it would only wrap the parent's text. */
+function visit(walk: Walk, node: Node, parent: StructureFrame, direct: boolean): void {
+  if (Array.isArray(node.stack) || Array.isArray(node.columns)) {
+    const items = children((node.stack ?? node.columns) as unknown[]);
+    for (const item of items) visit(walk, item, parent, direct && items.length === 1);
+  } else if (Array.isArray(node.ul)) list(walk, node, parent, false);
+  else if (Array.isArray(node.ol)) list(walk, node, parent, true);
+  else if (node.table !== undefined) table(walk, node, parent);
+  else if (node.toc !== undefined) toc(walk, node, parent);
+  else if (node.text !== undefined) leaf(walk, node, parent, direct);
+  else if (typeof node.svg === 'string') {
+    node._structure = frame('Figure', parent, { alt: describeDiagram(node.svg) });
+  } else if (node.image !== undefined && typeof node.alt === 'string' && node.alt.trim() !== '') {
+    node._structure = frame('Figure', parent, { alt: node.alt.trim() });
+  } else node._structure = LAYOUT_ARTIFACT;
+}
+
 /**
  * Gives every node of `content` its frame, in document order (which is the visual order: one column of
  * text, tables row by row). Mutates the nodes, as pdfmake itself does with the document it lays out.
  */
 export function planStructure(content: unknown[]): StructurePlan {
   const root: StructureFrame = { role: 'Document', parent: undefined };
-  const plan: StructurePlan = { root, tocs: [], labels: [] };
-  const open: { style: number; rank: number }[] = [];
-  const frame = (role: StructureRole, parent: StructureFrame, extra: Partial<StructureFrame> = {}): StructureFrame => ({
-    role,
-    parent,
-    ...(parent.thead ? { thead: parent.thead } : {}),
-    ...extra,
-  });
-
-  const leaf = (node: Node, parent: StructureFrame, direct: boolean) => {
-    describeLinks(node.text);
-    const level = headingLevel(node);
-    if (plainOf(node.text).replace(BLANK, '') === '') node._structure = LAYOUT_ARTIFACT;
-    else if (level !== undefined) {
-      // Headings rank by their style against the headings above them and never skip a level
-      // (Matterhorn 14-003): captions styled h4 under an h2 are H3s, and so are their siblings.
-      while ((open.at(-1)?.style ?? 0) >= level) open.pop();
-      const rank = Math.min((open.at(-1)?.rank ?? 0) + 1, 6);
-      open.push({ style: level, rank });
-      node._structure = frame(`H${rank}` as StructureRole, parent);
-    } else node._structure = direct ? parent : frame('P', parent);
-  };
-
-  const table = (node: Node, parent: StructureFrame) => {
-    const spec = node.table as { body: unknown[][]; headerRows?: number };
-    const headerRows = spec.headerRows ?? 0;
-    const rows = spec.body.map(children);
-    // A one-cell table without header is a box drawn around its content (quotes, code, labels).
-    if (headerRows === 0 && rows.length === 1 && rows[0]?.length === 1) {
-      walk(rows[0][0] as Node, parent, false);
-      return;
-    }
-    const tableFrame = frame('Table', parent);
-    const head = headerRows > 0 ? frame('THead', tableFrame) : undefined;
-    if (head) head.thead = head;
-    const body = frame('TBody', tableFrame);
-    rows.forEach((row, r) => {
-      const inHead = r < headerRows && head !== undefined;
-      const tr = frame('TR', inHead ? head : body);
-      for (const cell of row) {
-        if (cell._span === true) continue;
-        walk(cell, frame(inHead ? 'TH' : 'TD', tr, inHead ? { scope: 'Column' } : {}), true);
-      }
-    });
-  };
-
-  const list = (node: Node, parent: StructureFrame, ordered: boolean) => {
-    const l = frame('L', parent);
-    for (const item of children((ordered ? node.ol : node.ul) as unknown[])) {
-      const li = frame('LI', l);
-      if (ordered) {
-        li.label = frame('Lbl', li);
-        plan.labels.push({ item, frame: li.label });
-      }
-      walk(item, frame('LBody', li), true);
-    }
-  };
-
-  function walk(node: Node, parent: StructureFrame, direct: boolean): void {
-    if (Array.isArray(node.stack) || Array.isArray(node.columns)) {
-      const items = children((node.stack ?? node.columns) as unknown[]);
-      for (const item of items) walk(item, parent, direct && items.length === 1);
-    } else if (Array.isArray(node.ul)) list(node, parent, false);
-    else if (Array.isArray(node.ol)) list(node, parent, true);
-    else if (node.table !== undefined) table(node, parent);
-    else if (node.toc !== undefined) {
-      const toc = node.toc as Node;
-      if (toc.title !== undefined) {
-        toc.title = normalize(toc.title);
-        walk(toc.title as Node, parent, false);
-      }
-      const tocFrame = frame('TOC', parent);
-      node._structure = tocFrame;
-      plan.tocs.push({ node, frame: tocFrame });
-    } else if (node.text !== undefined) leaf(node, parent, direct);
-    else if (typeof node.svg === 'string') {
-      node._structure = frame('Figure', parent, { alt: describeDiagram(node.svg) });
-    } else if (node.image !== undefined && typeof node.alt === 'string' && node.alt.trim() !== '') {
-      node._structure = frame('Figure', parent, { alt: node.alt.trim() });
-    } else node._structure = LAYOUT_ARTIFACT;
-  }
-
-  for (const node of children(content)) walk(node, root, false);
-  return plan;
+  const walk: Walk = { plan: { root, tocs: [], labels: [] }, headings: [] };
+  for (const node of children(content)) visit(walk, node, root, false);
+  return walk.plan;
 }

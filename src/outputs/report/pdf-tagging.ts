@@ -170,24 +170,8 @@ function missingFrame(what: string): never {
 
 let installed = false;
 
-/** Installs the hooks once per process (idempotent). */
-export function installTagging(): void {
-  if (installed) return;
-  const layout = prototypeOf('LayoutBuilder');
-  const renderer = prototypeOf('Renderer');
-
-  wrap(
-    layout,
-    'buildNextLine',
-    (original) =>
-      // Fixed arity, no rest parameters: this runs once per laid-out line.
-      function (this: unknown, node: never) {
-        const line = original.call(this as RendererLike, node) as { _leaf?: unknown } | null;
-        if (line) line._leaf = node;
-        return line;
-      },
-  );
-
+/** Drawing: the document's structure around pdfmake's pages, lines of text and pieces of content. */
+function hookDocumentAndLines(renderer: Prototype): void {
   const pending: { line?: LaidOutLine | undefined; index: number } = { index: 0 };
   wrap(
     renderer,
@@ -229,7 +213,10 @@ export function installTagging(): void {
         if (line._outline) pointOutlineAtHeading(this, line, x, y);
       },
   );
+}
 
+/** Everything else pdfmake draws: vectors are artifacts, diagrams and images figures. */
+function hookContent(renderer: Prototype): void {
   wrap(
     renderer,
     'renderVector',
@@ -265,5 +252,27 @@ export function installTagging(): void {
         },
     );
   }
+}
+
+/** Installs the hooks once per process (idempotent). */
+export function installTagging(): void {
+  if (installed) return;
+  // Both looked up (and checked) before anything is wrapped.
+  const layout = prototypeOf('LayoutBuilder');
+  const renderer = prototypeOf('Renderer');
+  wrap(
+    layout,
+    'buildNextLine',
+    (original) =>
+      // Fixed arity, no rest parameters: this runs once per laid-out line.
+      function (this: unknown, node: never) {
+        const line = original.call(this as RendererLike, node) as { _leaf?: unknown } | null;
+        if (line) line._leaf = node;
+        return line;
+      },
+  );
+
+  hookDocumentAndLines(renderer);
+  hookContent(renderer);
   installed = true;
 }
