@@ -14,6 +14,20 @@ function sentence(seed, length = 14) {
 }
 
 /** A valid content document with `systems` systems and `threats` threats, as YAML text. */
+/** Real ATT&CK v18.1 techniques (not revoked) with their official names: standards ids are checked. */
+const TECHNIQUES = [
+  { id: 'T1611', name: 'Escape to Host' },
+  { id: 'T1610', name: 'Deploy Container' },
+  { id: 'T1612', name: 'Build Image on Host' },
+  { id: 'T1613', name: 'Container and Resource Discovery' },
+  { id: 'T1068', name: 'Exploitation for Privilege Escalation' },
+  { id: 'T1190', name: 'Exploit Public-Facing Application' },
+  { id: 'T1203', name: 'Exploitation for Client Execution' },
+  { id: 'T1055', name: 'Process Injection' },
+  { id: 'T1496', name: 'Resource Hijacking' },
+  { id: 'T1499', name: 'Endpoint Denial of Service' },
+];
+
 export function syntheticContent(systems, threats) {
   const ids = Array.from({ length: systems }, (_, i) => `system-${i + 1}`);
   const perSystem = (make) => Object.fromEntries(ids.map((id, s) => [id, make(s)]));
@@ -41,7 +55,7 @@ export function syntheticContent(systems, threats) {
       id: `threat-${t + 1}`,
       title: `Threat ${t + 1}: ${sentence(t, 3).slice(0, -1)}`,
       description: sentence(t, 20),
-      standards: [{ framework: 'MITRE ATT&CK', id: `T${1000 + (t % 600)}`, name: sentence(t, 3).slice(0, -1) }],
+      standards: [{ framework: 'MITRE ATT&CK', ...TECHNIQUES[t % TECHNIQUES.length] }],
       assessments: perSystem((s) => ({
         text: `${sentence(t + s, 18)} [@ref-${(t % references.length) + 1}]`,
         likelihood: ((t + s) % 5) + 1,

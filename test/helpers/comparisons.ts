@@ -3,6 +3,21 @@ import { stringify } from 'yaml';
 const NAMES = ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo', 'Foxtrot', 'Golf', 'Hotel'];
 const SEVERITIES = ['none', 'low', 'medium', 'high', 'critical'] as const;
 
+/** Real ATT&CK v18.1 techniques (not revoked), with their official names: standards ids are checked. */
+const TECHNIQUES = [
+  { id: 'T1611', name: 'Escape to Host' },
+  { id: 'T1610', name: 'Deploy Container' },
+  { id: 'T1612', name: 'Build Image on Host' },
+  { id: 'T1613', name: 'Container and Resource Discovery' },
+  { id: 'T1068', name: 'Exploitation for Privilege Escalation' },
+  { id: 'T1190', name: 'Exploit Public-Facing Application' },
+  { id: 'T1203', name: 'Exploitation for Client Execution' },
+  { id: 'T1055', name: 'Process Injection' },
+  { id: 'T1496', name: 'Resource Hijacking' },
+  { id: 'T1499', name: 'Endpoint Denial of Service' },
+] as const;
+type Technique = (typeof TECHNIQUES)[number];
+
 export interface ComparisonShape {
   readonly systems?: number;
   readonly threats?: number;
@@ -34,7 +49,9 @@ export function comparisonYaml(shape: ComparisonShape = {}): string {
     id: `threat-${t + 1}`,
     title: `Threat number ${t + 1}`,
     description: `What threat ${t + 1} is about, in one sentence.`,
-    standards: [{ framework: 'MITRE ATT&CK', id: `T16${10 + (t % 80)}`, name: 'Escape to Host', ourAssessment: true }],
+    standards: [
+      { framework: 'MITRE ATT&CK', ...(TECHNIQUES[t % TECHNIQUES.length] as Technique), ourAssessment: true },
+    ],
     assessments: per((id, i) => ({
       text: text(`assessment of threat ${t + 1} for ${id}`),
       likelihood: ((t + i) % 5) + 1,
