@@ -1,7 +1,7 @@
 import { Marked, type Token, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import { keepIdentifiers } from './identifiers.js';
-import { isLocalImage, isSafeLink } from './urls.js';
+import { isLocalImage, isSafeLink, linkTarget, linkTitle } from './urls.js';
 
 export interface CitationTarget {
   readonly id: string;
@@ -149,9 +149,11 @@ export function createMarkdown(
       },
       link({ href, title, tokens }: Tokens.Link) {
         const text = this.parser.parseInline(tokens);
-        if (!isSafeLink(href)) return text;
-        const titleAttr = title ? ` title="${escapeHtml(title)}"` : '';
-        return `<a href="${escapeHtml(href)}"${titleAttr}>${text}</a>`;
+        // Checked as the browser will read it: decoded and encoded once, then escaped once for HTML.
+        const target = linkTarget(href);
+        if (!isSafeLink(target)) return text;
+        const titleAttr = title ? ` title="${escapeHtml(linkTitle(title))}"` : '';
+        return `<a href="${escapeHtml(target)}"${titleAttr}>${text}</a>`;
       },
       image({ href, title, text }: Tokens.Image) {
         const image = images.get(href);

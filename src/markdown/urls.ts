@@ -1,3 +1,5 @@
+import { decodeHTMLStrict } from 'entities';
+
 /**
  * Link targets content may use; everything else is shown as text. A path may not start with `//` or
  * `/\`, which browsers follow to another host.
@@ -31,3 +33,33 @@ export function isSafeLink(href: string): boolean {
 export function isLocalImage(src: string): boolean {
   return isSafeLink(src) && !/^(?:[a-z][a-z0-9+.-]*:|\/\/|\/)/i.test(src) && !src.split(/[\\/]/).includes('..');
 }
+
+/** Characters a URL may hold as they are (RFC 3986 reserved and unreserved); others are percent-encoded. */
+const URL_SAFE = /[A-Za-z0-9;/?:@&=+$,\-_.!~*'()#]/;
+
+/**
+ * A link target as written in Markdown, made the address it names: character references decoded
+ * (`&amp;` is `&`, once), then every character a URL cannot hold as is percent-encoded (spaces, `\`, `[`,
+ * `]`, `"`, non-ASCII), while escapes already written (`%20`) are kept. As CommonMark renders targets.
+ */
+export function linkTarget(href: string): string {
+  const decoded = decodeHTMLStrict(href);
+  let out = '';
+  for (let i = 0; i < decoded.length; i++) {
+    const char = decoded[i] as string;
+    if (char === '%' && /^[0-9a-f]{2}$/i.test(decoded.slice(i + 1, i + 3))) {
+      out += decoded.slice(i, i + 3);
+      i += 2;
+    } else if (URL_SAFE.test(char)) {
+      out += char;
+    } else {
+      const point = decoded.codePointAt(i) ?? 0xfffd;
+      if (point > 0xffff) i++;
+      out += point >= 0xd800 && point <= 0xdfff ? '%EF%BF%BD' : encodeURIComponent(String.fromCodePoint(point));
+    }
+  }
+  return out;
+}
+
+/** A link title as written, with its character references decoded (the renderer escapes it once). */
+export const linkTitle = (title: string): string => decodeHTMLStrict(title);

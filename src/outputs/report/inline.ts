@@ -1,7 +1,7 @@
 import type { Token } from 'marked';
 import { IDENTIFIER } from '../../markdown/identifiers.js';
 import type { CitationToken } from '../../markdown/markdown.js';
-import { isSafeLink } from '../../markdown/urls.js';
+import { isSafeLink, linkTarget } from '../../markdown/urls.js';
 import type { ReportStyle } from './style.js';
 
 /**
@@ -150,7 +150,7 @@ export function inlineRuns(
           );
           break;
         case 'link': {
-          const href = (token as { href: string }).href;
+          const href = linkTarget((token as { href: string }).href);
           walk(children ?? [], isExternalLink(href) ? { ...s, link: href, color: style.colors.accent } : s);
           break;
         }
