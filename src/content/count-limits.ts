@@ -1,4 +1,10 @@
-import type { LocatedSection, PathSegment } from './load.js';
+// Structural types, not imports from load.ts, which calls this module (no import circle).
+type PathSegment = string | number;
+interface LocatedSection {
+  readonly title: string;
+  readonly markdown: string;
+  readonly line: number;
+}
 
 /**
  * How many of each thing one comparison may have. Checked right after the YAML is read, before anything

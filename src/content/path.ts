@@ -1,4 +1,5 @@
-import type { PathSegment } from './load.js';
+/** A key or an index; the same type as `PathSegment` in load.ts, which uses this module. */
+type PathSegment = string | number;
 
 /** A field's path as the user writes it: `threats[1].assessments.kata`. */
 export function formatPath(path: readonly PathSegment[]): string {

@@ -2,7 +2,8 @@ import type { Token, Tokens } from 'marked';
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import type { MarkdownRenderer } from '../../markdown/markdown.js';
 import type { ContentImage } from '../../resources/images.js';
-import { breakable, decodeEntities, inlineRuns, plainText, type Run, type RunStyle } from './inline.js';
+import { breakable, inlineRuns, plainText, type Run, type RunStyle } from './inline.js';
+import { imagesBetweenText, lineByLine } from './lines.js';
 import { ONLY_SLOT, SLOT_PATTERN, type Slot, type SlotTable } from './slots.js';
 import { levelSwatch, type ReportStyle } from './style.js';
 import { type Align, type Cell, gridTable } from './tables.js';
@@ -61,14 +62,6 @@ export interface ConverterOptions {
 /** PNG and JPEG are what pdfkit embeds; other images show as their alt text. */
 export const embeddable = (image: ContentImage | undefined): image is ContentImage =>
   image?.type === 'png' || image?.type === 'jpeg';
-
-/**
- * A block of text as one pdfmake text per line. pdfmake lays out one text in time quadratic in its
- * words, so a code block or raw HTML block of thousands of lines took tens of seconds as one text.
- */
-function lineByLine(text: string, props: Record<string, unknown>): { stack: Content[] } {
-  return { stack: text.split('\n').map((line) => ({ ...props, text: line === '' ? ' ' : line }) as Content) };
-}
 
 export function createConverter({ md, style, slots, width, height, images }: ConverterOptions): Converter {
   let headingCount = 0;
@@ -179,45 +172,17 @@ export function createConverter({ md, style, slots, width, height, images }: Con
     return nodes.length === 1 ? (nodes[0] as Content) : { stack: nodes };
   };
 
-  /**
-   * A paragraph with checked PNG/JPEG images in it: the text around each image as paragraphs, each image
-   * between them at 96 dpi, never wider than the text (a table cell gets a third of it) nor taller than 60%
-   * of a page. pdfmake cannot put an image inside a line of text, so it goes between lines.
-   */
-  const imageBlock = (token: Token, mode: Mode, tight: boolean): Content[] | undefined => {
-    const children = (token as { tokens?: Token[] }).tokens ?? [];
-    const imageOf = (t: Token) => (t.type === 'image' ? images.get((t as Tokens.Image).href) : undefined);
-    if (!children.some((t) => embeddable(imageOf(t)))) return undefined;
-    const maxWidth = mode.outline ? width : width / 3;
-    const out: Content[] = [];
-    let text: Token[] = [];
-    const flush = () => {
-      if (text.some((t) => !(t.type === 'text' && t.raw.trim() === '') && t.type !== 'br')) {
-        out.push({ text: runs(text, mode), style: tight ? undefined : 'p' } as Content);
-      }
-      text = [];
-    };
-    for (const child of children) {
-      const image = imageOf(child);
-      if (!embeddable(image)) {
-        text.push(child);
-        continue;
-      }
-      flush();
-      const scale = Math.min(0.75, maxWidth / image.width, (height * 0.6) / image.height);
-      // `alt` is ours, not pdfmake's: the tagged PDF makes the image a Figure with it (empty: an artifact).
-      const alt = decodeEntities((child as Tokens.Image).text);
-      out.push({
-        image: image.output,
-        width: image.width * scale,
-        height: image.height * scale,
-        margin: [0, 2, 0, 8],
-        alt,
-      } as Content);
-    }
-    flush();
-    return out;
-  };
+  /** A paragraph with checked PNG/JPEG images in it: see `imagesBetweenText`; a table cell gets a third of the width. */
+  const imageBlock = (token: Token, mode: Mode, tight: boolean): Content[] | undefined =>
+    imagesBetweenText((token as { tokens?: Token[] }).tokens ?? [], {
+      imageOf: (t) => {
+        const image = t.type === 'image' ? images.get((t as Tokens.Image).href) : undefined;
+        return embeddable(image) ? image : undefined;
+      },
+      maxWidth: mode.outline ? width : width / 3,
+      maxHeight: height * 0.6,
+      paragraph: (tokens) => ({ text: runs(tokens, mode), style: tight ? undefined : 'p' }) as Content,
+    });
 
   const boxed = (body: Content[], fill: string, bar: string | undefined): Content => ({
     table: { widths: ['*'], body: [[{ stack: body, fillColor: fill }]] },
