@@ -21,6 +21,19 @@ const CELL_MIN_HEIGHT = 64;
 const SWATCH = 16;
 const MARGIN = 8;
 
+/** Where the grid sits and how big its cells are; every part of the matrix is drawn from it. */
+interface Grid {
+  readonly id: string;
+  readonly x: number;
+  readonly y: number;
+  readonly cellWidth: number;
+  readonly cellHeight: number;
+  readonly likelihoods: readonly number[];
+  readonly impacts: readonly number[];
+  readonly width: number;
+  readonly height: number;
+}
+
 /** One system's threats on the likelihood × impact grid, cells shaded by risk level, with a legend. */
 export function renderRiskMatrix(risk: SystemRisk, levels: Comparison['levels'], measure: TextMeasure): DiagramSvg {
   const id = `risk-${risk.system.id}`;
@@ -35,79 +48,109 @@ export function renderRiskMatrix(risk: SystemRisk, levels: Comparison['levels'],
 
   const axisTitleWidth = AXIS.lineHeight + 10;
   const tickWidth = 22;
-  const gridX = MARGIN + axisTitleWidth + tickWidth;
-  const gridY = MARGIN;
-  const gridWidth = impacts.length * cellWidth;
-  const gridHeight = likelihoods.length * cellHeight;
-
-  const cells = risk.cells.map((cell) => {
-    const x = gridX + impacts.indexOf(cell.impact) * cellWidth;
-    const y = gridY + likelihoods.indexOf(cell.likelihood) * cellHeight;
-    const tone = TONES[cell.level];
-    const lines = keyLines.get(cell) ?? [];
-    const level = levels.find((l) => l.id === cell.level)?.label ?? cell.level;
-    const summary = `Likelihood ${cell.likelihood}, impact ${cell.impact}: score ${cell.score}, ${level}${
-      cell.threats.length > 0 ? `; ${cell.threats.join(', ')}` : ''
-    }`;
-    return element(
-      'g',
-      { id: `${id}-cell-${cell.likelihood}-${cell.impact}` },
-      element('title', {}, escapeXml(summary)) +
-        element('rect', {
-          x,
-          y,
-          width: cellWidth,
-          height: cellHeight,
-          fill: tone.fill,
-          stroke: INK.background,
-          'stroke-width': 2,
-        }) +
-        textBlock(measure, {
-          lines: [String(cell.score)],
-          x: x + cellWidth - CELL_PADDING,
-          top: y + CELL_PADDING - 2,
-          fill: tone.ink,
-          anchor: 'end',
-          ...SCORE,
-        }) +
-        textBlock(measure, {
-          lines,
-          x: x + cellWidth / 2,
-          top: y + (cellHeight - lines.length * KEY.lineHeight + SCORE.lineHeight) / 2,
-          fill: INK.text,
-          anchor: 'middle',
-          ...KEY,
-        }),
-    );
+  const x = MARGIN + axisTitleWidth + tickWidth;
+  const grid: Grid = {
+    id,
+    x,
+    y: MARGIN,
+    cellWidth,
+    cellHeight,
+    likelihoods,
+    impacts,
+    width: impacts.length * cellWidth,
+    height: likelihoods.length * cellHeight,
+  };
+  const cells = risk.cells.map((cell) => drawCell(cell, keyLines.get(cell) ?? [], grid, levels, measure));
+  const impactTitleTop = grid.y + grid.height + 4 + TICK.lineHeight + 2;
+  const legend = drawLegend(risk, levels, grid.x + grid.width + 28, grid.y, measure);
+  const title = `Risk matrix: ${system}`;
+  return svgDocument({
+    id,
+    width: legend.right + MARGIN,
+    height: Math.max(impactTitleTop + AXIS.lineHeight, legend.bottom) + MARGIN,
+    title,
+    description: describeMatrix(risk, system, levels),
+    body: cells.join('') + drawTicks(grid, measure) + drawAxes(grid, impactTitleTop, measure) + legend.svg,
   });
+}
 
-  const ticks = [
-    ...likelihoods.map((l, row) =>
+function drawCell(
+  cell: Cell,
+  lines: readonly string[],
+  grid: Grid,
+  levels: Comparison['levels'],
+  measure: TextMeasure,
+): string {
+  const { cellWidth, cellHeight } = grid;
+  const x = grid.x + grid.impacts.indexOf(cell.impact) * cellWidth;
+  const y = grid.y + grid.likelihoods.indexOf(cell.likelihood) * cellHeight;
+  const tone = TONES[cell.level];
+  const level = levels.find((l) => l.id === cell.level)?.label ?? cell.level;
+  const summary = `Likelihood ${cell.likelihood}, impact ${cell.impact}: score ${cell.score}, ${level}${
+    cell.threats.length > 0 ? `; ${cell.threats.join(', ')}` : ''
+  }`;
+  return element(
+    'g',
+    { id: `${grid.id}-cell-${cell.likelihood}-${cell.impact}` },
+    element('title', {}, escapeXml(summary)) +
+      element('rect', {
+        x,
+        y,
+        width: cellWidth,
+        height: cellHeight,
+        fill: tone.fill,
+        stroke: INK.background,
+        'stroke-width': 2,
+      }) +
+      textBlock(measure, {
+        lines: [String(cell.score)],
+        x: x + cellWidth - CELL_PADDING,
+        top: y + CELL_PADDING - 2,
+        fill: tone.ink,
+        anchor: 'end',
+        ...SCORE,
+      }) +
+      textBlock(measure, {
+        lines: [...lines],
+        x: x + cellWidth / 2,
+        top: y + (cellHeight - lines.length * KEY.lineHeight + SCORE.lineHeight) / 2,
+        fill: INK.text,
+        anchor: 'middle',
+        ...KEY,
+      }),
+  );
+}
+
+function drawTicks(grid: Grid, measure: TextMeasure): string {
+  return [
+    ...grid.likelihoods.map((l, row) =>
       textBlock(measure, {
         lines: [String(l)],
-        x: gridX - 8,
-        top: gridY + row * cellHeight + (cellHeight - TICK.lineHeight) / 2,
+        x: grid.x - 8,
+        top: grid.y + row * grid.cellHeight + (grid.cellHeight - TICK.lineHeight) / 2,
         fill: INK.muted,
         anchor: 'end',
         ...TICK,
       }),
     ),
-    ...impacts.map((impact, column) =>
+    ...grid.impacts.map((impact, column) =>
       textBlock(measure, {
         lines: [String(impact)],
-        x: gridX + column * cellWidth + cellWidth / 2,
-        top: gridY + gridHeight + 4,
+        x: grid.x + column * grid.cellWidth + grid.cellWidth / 2,
+        top: grid.y + grid.height + 4,
         fill: INK.muted,
         anchor: 'middle',
         ...TICK,
       }),
     ),
   ].join('');
-  const impactTitleTop = gridY + gridHeight + 4 + TICK.lineHeight + 2;
-  const axes =
+}
+
+function drawAxes(grid: Grid, impactTitleTop: number, measure: TextMeasure): string {
+  return (
     textBlock(measure, {
       lines: ['Impact'],
-      x: gridX + gridWidth / 2,
+      x: grid.x + grid.width / 2,
       top: impactTitleTop,
       fill: INK.text,
       anchor: 'middle',
@@ -115,18 +158,27 @@ export function renderRiskMatrix(risk: SystemRisk, levels: Comparison['levels'],
     }) +
     element(
       'g',
-      { transform: `rotate(-90 ${num(MARGIN + 4 + AXIS.lineHeight / 2)} ${num(gridY + gridHeight / 2)})` },
+      { transform: `rotate(-90 ${num(MARGIN + 4 + AXIS.lineHeight / 2)} ${num(grid.y + grid.height / 2)})` },
       textBlock(measure, {
         lines: ['Likelihood'],
         x: MARGIN + 4 + AXIS.lineHeight / 2,
-        top: gridY + gridHeight / 2 - AXIS.lineHeight / 2,
+        top: grid.y + grid.height / 2 - AXIS.lineHeight / 2,
         fill: INK.text,
         anchor: 'middle',
         ...AXIS,
       }),
-    );
+    )
+  );
+}
 
-  const legendX = gridX + gridWidth + 28;
+/** The levels, highest first, each with its score range and this system's count; then the unrated count. */
+function drawLegend(
+  risk: SystemRisk,
+  levels: Comparison['levels'],
+  legendX: number,
+  top: number,
+  measure: TextMeasure,
+) {
   const legendRows = [...levels].reverse().map((level) => {
     const count = risk.counts[level.id];
     return {
@@ -137,24 +189,30 @@ export function renderRiskMatrix(risk: SystemRisk, levels: Comparison['levels'],
   const legendRowHeight = LEGEND.lineHeight + LEGEND_NOTE.lineHeight + 10;
   const legend = legendRows
     .map(({ level, note }, i) => {
-      const top = gridY + i * legendRowHeight;
+      const rowTop = top + i * legendRowHeight;
       return element(
         'g',
-        { id: `${id}-legend-${level.id}` },
+        { id: `risk-${risk.system.id}-legend-${level.id}` },
         element('rect', {
           x: legendX,
-          y: top + (LEGEND.lineHeight - SWATCH) / 2,
+          y: rowTop + (LEGEND.lineHeight - SWATCH) / 2,
           width: SWATCH,
           height: SWATCH,
           rx: 3,
           fill: TONES[level.id].fill,
           stroke: TONES[level.id].strong,
         }) +
-          textBlock(measure, { lines: [level.label], x: legendX + SWATCH + 8, top, fill: INK.text, ...LEGEND }) +
+          textBlock(measure, {
+            lines: [level.label],
+            x: legendX + SWATCH + 8,
+            top: rowTop,
+            fill: INK.text,
+            ...LEGEND,
+          }) +
           textBlock(measure, {
             lines: [note],
             x: legendX + SWATCH + 8,
-            top: top + LEGEND.lineHeight,
+            top: rowTop + LEGEND.lineHeight,
             fill: INK.muted,
             ...LEGEND_NOTE,
           }),
@@ -167,7 +225,7 @@ export function renderRiskMatrix(risk: SystemRisk, levels: Comparison['levels'],
     ? textBlock(measure, {
         lines: [unratedNote],
         x: legendX,
-        top: gridY + legendRows.length * legendRowHeight,
+        top: top + legendRows.length * legendRowHeight,
         fill: INK.muted,
         ...LEGEND_NOTE,
       })
@@ -181,16 +239,11 @@ export function renderRiskMatrix(risk: SystemRisk, levels: Comparison['levels'],
     ),
     unratedNote ? measure.width(unratedNote, LEGEND_NOTE.fontSize) : 0,
   );
-
-  const title = `Risk matrix: ${system}`;
-  return svgDocument({
-    id,
-    width: legendX + legendWidth + MARGIN,
-    height: Math.max(impactTitleTop + AXIS.lineHeight, gridY + (legendRows.length + 1) * legendRowHeight) + MARGIN,
-    title,
-    description: describeMatrix(risk, system, levels),
-    body: cells.join('') + ticks + axes + legend + unrated,
-  });
+  return {
+    svg: legend + unrated,
+    right: legendX + legendWidth,
+    bottom: top + (legendRows.length + 1) * legendRowHeight,
+  };
 }
 
 function keysIn(cell: Cell, cellWidth: number, measure: TextMeasure): string[] {

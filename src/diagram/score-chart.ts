@@ -20,6 +20,19 @@ const GROUP_GAP = 10;
 const MARGIN = 8;
 const SWATCH = 14;
 
+/** The chart's columns: names right-aligned before `plotX`, bars from there, scores after the bar. */
+interface Plot {
+  readonly id: string;
+  readonly names: readonly string[];
+  readonly nameLines: readonly string[][];
+  readonly plotX: number;
+  readonly width: number;
+  readonly measure: TextMeasure;
+}
+
+const scale = (score: number) => (score / MAX_SCORE) * PLOT_WIDTH;
+const rowHeight = (lines: number) => Math.max(BAR.height, lines * NAME.lineHeight) + BAR.gap;
+
 /**
  * The dimensions that carry scores (1–5, higher is better) as grouped horizontal bars: one group per
  * dimension, one bar per system in system order, each bar labelled with the system and its score.
@@ -32,7 +45,6 @@ export function renderScoreChart(
 ): DiagramSvg | undefined {
   const scored = dimensions.filter((d) => d.values.some((v) => v.score !== undefined));
   if (scored.length === 0) return undefined;
-  const id = 'dimension-scores';
   const names = systems.map((s) => plainLabel(s.name));
   const nameLines = names.map((n) => wrapText(measure, n, NAME, NAME_MAX_WIDTH));
   const nameWidth = Math.max(...nameLines.flat().map((l) => measure.width(l, NAME.fontSize)));
@@ -41,81 +53,109 @@ export function renderScoreChart(
     measure.width(String(MAX_SCORE), VALUE.fontSize, true),
     measure.width('no score', NAME.fontSize),
   );
-  const width = plotX + PLOT_WIDTH + 8 + valueWidth + MARGIN;
-  const rowHeight = (lines: number) => Math.max(BAR.height, lines * NAME.lineHeight) + BAR.gap;
-  const scale = (score: number) => (score / MAX_SCORE) * PLOT_WIDTH;
-  const gridLines = (top: number, bottom: number) =>
-    SCORES.map((score) =>
-      element('line', {
-        x1: plotX + scale(score),
-        y1: top,
-        x2: plotX + scale(score),
-        y2: bottom,
-        stroke: score === 0 ? INK.line : INK.grid,
-        'stroke-width': 1,
-      }),
-    ).join('');
-
+  const plot: Plot = {
+    id: 'dimension-scores',
+    names,
+    nameLines,
+    plotX,
+    width: plotX + PLOT_WIDTH + 8 + valueWidth + MARGIN,
+    measure,
+  };
   let y = MARGIN;
   const groups: string[] = [];
   for (const dimension of scored) {
-    const heading = wrapText(measure, plainLabel(dimension.name), HEADING, width - 2 * MARGIN);
-    const parts = [textBlock(measure, { lines: heading, x: MARGIN, top: y, fill: INK.text, ...HEADING })];
-    y += heading.length * HEADING.lineHeight + 4;
-    const barsTop = y;
-    dimension.values.forEach((value, i) => {
-      const lines = nameLines[i] ?? [];
-      const h = rowHeight(lines.length) - BAR.gap;
-      const barY = y + (h - BAR.height) / 2;
-      const bar =
-        value.score === undefined
-          ? textBlock(measure, {
-              lines: ['no score'],
-              x: plotX + 4,
-              top: barY + (BAR.height - NAME.lineHeight) / 2,
-              fill: INK.muted,
-              ...NAME,
-            })
-          : element('rect', {
-              x: plotX,
-              y: barY,
-              width: scale(value.score),
-              height: BAR.height,
-              fill: seriesColour(i),
-            }) +
-            textBlock(measure, {
-              lines: [String(value.score)],
-              x: plotX + scale(value.score) + 6,
-              top: barY + (BAR.height - VALUE.lineHeight) / 2,
-              fill: INK.text,
-              ...VALUE,
-            });
-      parts.push(
-        element(
-          'g',
-          { id: `${id}-${dimension.id}-${value.system.id}` },
-          element('title', {}, escapeXml(barSentence(dimension, value, names[i] ?? value.system.id))) +
-            textBlock(measure, {
-              lines,
-              x: plotX - 12,
-              top: y + (h - lines.length * NAME.lineHeight) / 2,
-              fill: INK.text,
-              anchor: 'end',
-              ...NAME,
-            }) +
-            bar,
-        ),
-      );
-      y += rowHeight(lines.length);
-    });
-    // The grid goes first so that bars are drawn over it, and stops short of the heading.
-    groups.push(
-      element('g', { id: `${id}-${dimension.id}` }, gridLines(barsTop - 2, y - BAR.gap + 2) + parts.join('')),
-    );
-    y += GROUP_GAP;
+    const group = drawGroup(dimension, y, plot);
+    groups.push(group.svg);
+    y = group.bottom + GROUP_GAP;
   }
-  const plotBottom = y - GROUP_GAP;
+  const axis = drawAxis(y - GROUP_GAP, plot);
+  const legend = drawLegend(axis.bottom, plot);
+  return svgDocument({
+    id: plot.id,
+    width: plot.width,
+    height: legend.bottom + MARGIN,
+    title: 'Dimension scores',
+    description: describeScores(scored, names),
+    body: groups.join('') + axis.svg + legend.svg,
+  });
+}
 
+/** One dimension: its heading, then a bar per system over the score grid. */
+function drawGroup(dimension: Dimension, top: number, plot: Plot): { svg: string; bottom: number } {
+  const { measure } = plot;
+  const heading = wrapText(measure, plainLabel(dimension.name), HEADING, plot.width - 2 * MARGIN);
+  const parts = [textBlock(measure, { lines: heading, x: MARGIN, top, fill: INK.text, ...HEADING })];
+  let y = top + heading.length * HEADING.lineHeight + 4;
+  const barsTop = y;
+  dimension.values.forEach((value, i) => {
+    const lines = plot.nameLines[i] ?? [];
+    const h = rowHeight(lines.length) - BAR.gap;
+    parts.push(
+      element(
+        'g',
+        { id: `${plot.id}-${dimension.id}-${value.system.id}` },
+        element('title', {}, escapeXml(barSentence(dimension, value, plot.names[i] ?? value.system.id))) +
+          textBlock(measure, {
+            lines,
+            x: plot.plotX - 12,
+            top: y + (h - lines.length * NAME.lineHeight) / 2,
+            fill: INK.text,
+            anchor: 'end',
+            ...NAME,
+          }) +
+          drawBar(value.score, i, y + (h - BAR.height) / 2, plot),
+      ),
+    );
+    y += rowHeight(lines.length);
+  });
+  // The grid goes first so that bars are drawn over it, and stops short of the heading.
+  const svg = element(
+    'g',
+    { id: `${plot.id}-${dimension.id}` },
+    gridLines(barsTop - 2, y - BAR.gap + 2, plot.plotX) + parts.join(''),
+  );
+  return { svg, bottom: y };
+}
+
+function drawBar(score: number | undefined, series: number, barY: number, plot: Plot): string {
+  const { measure, plotX } = plot;
+  if (score === undefined) {
+    return textBlock(measure, {
+      lines: ['no score'],
+      x: plotX + 4,
+      top: barY + (BAR.height - NAME.lineHeight) / 2,
+      fill: INK.muted,
+      ...NAME,
+    });
+  }
+  return (
+    element('rect', { x: plotX, y: barY, width: scale(score), height: BAR.height, fill: seriesColour(series) }) +
+    textBlock(measure, {
+      lines: [String(score)],
+      x: plotX + scale(score) + 6,
+      top: barY + (BAR.height - VALUE.lineHeight) / 2,
+      fill: INK.text,
+      ...VALUE,
+    })
+  );
+}
+
+function gridLines(top: number, bottom: number, plotX: number): string {
+  return SCORES.map((score) =>
+    element('line', {
+      x1: plotX + scale(score),
+      y1: top,
+      x2: plotX + scale(score),
+      y2: bottom,
+      stroke: score === 0 ? INK.line : INK.grid,
+      'stroke-width': 1,
+    }),
+  ).join('');
+}
+
+/** The score ticks under the last group and the axis title. */
+function drawAxis(plotBottom: number, plot: Plot): { svg: string; bottom: number } {
+  const { measure, plotX } = plot;
   const ticks = SCORES.map((score) =>
     textBlock(measure, {
       lines: [String(score)],
@@ -126,7 +166,7 @@ export function renderScoreChart(
       ...TICK,
     }),
   ).join('');
-  y = plotBottom + 4 + TICK.lineHeight;
+  const y = plotBottom + 4 + TICK.lineHeight;
   const axisTitle = textBlock(measure, {
     lines: ['Score (higher is better)'],
     x: plotX + PLOT_WIDTH / 2,
@@ -135,11 +175,16 @@ export function renderScoreChart(
     anchor: 'middle',
     ...TICK,
   });
-  y += TICK.lineHeight + 12;
+  return { svg: ticks + axisTitle, bottom: y + TICK.lineHeight + 12 };
+}
 
+/** A swatch and name per system, wrapping onto further lines when the chart is too narrow. */
+function drawLegend(top: number, plot: Plot): { svg: string; bottom: number } {
+  const { measure, width } = plot;
   const legend: string[] = [];
+  let y = top;
   let legendX = MARGIN;
-  names.forEach((name, i) => {
+  plot.names.forEach((name, i) => {
     const itemWidth = SWATCH + 6 + measure.width(name, NAME.fontSize);
     if (legendX > MARGIN && legendX + itemWidth > width - MARGIN) {
       legendX = MARGIN;
@@ -156,16 +201,7 @@ export function renderScoreChart(
     );
     legendX += itemWidth + 18;
   });
-  y += NAME.lineHeight;
-
-  return svgDocument({
-    id,
-    width,
-    height: y + MARGIN,
-    title: 'Dimension scores',
-    description: describeScores(scored, names),
-    body: groups.join('') + ticks + axisTitle + element('g', { id: `${id}-legend` }, legend.join('')),
-  });
+  return { svg: element('g', { id: `${plot.id}-legend` }, legend.join('')), bottom: y + NAME.lineHeight };
 }
 
 function barSentence(dimension: Dimension, value: Dimension['values'][number], system: string): string {
