@@ -22,7 +22,9 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'riskdeck-since-'));
   mkdirSync(at('content'));
   cpSync('test/fixtures/content/diff-v1.yaml', at('content/cmp.yaml'));
-  cpSync('test/fixtures/content/diff-v1.yaml', at('v1.yaml'));
+  // An earlier version counts for the content file of the same name.
+  mkdirSync(at('v1'));
+  cpSync('test/fixtures/content/diff-v1.yaml', at('v1/cmp.yaml'));
   git('init', '-q');
   git('add', 'content/cmp.yaml');
   git('commit', '-qm', 'v1');
@@ -43,7 +45,7 @@ async function outputs() {
 describe('riskdeck build --since (built CLI)', () => {
   it.each([
     ['a model.json of an earlier build', 'old/cmp/model.json'],
-    ['a content file', 'v1.yaml'],
+    ['a content file', 'v1/cmp.yaml'],
     ['a git ref', 'HEAD'],
   ])('adds the changes slide and report section against %s', async (_kind, ref) => {
     const result = await riskdeck(dir, ['build', '--since', ref]);
@@ -85,7 +87,7 @@ describe('riskdeck build --since (built CLI)', () => {
     const result = await riskdeck(dir, ['build', '--since', 'no-such-ref']);
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toContain('--since no-such-ref: no file or git ref');
+    expect(result.stderr).toContain('--since no-such-ref: no file, folder or git ref');
     expect(readFileSync(at('dist/cmp/report.pdf'))).toEqual(before);
   });
 });
