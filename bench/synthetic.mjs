@@ -13,9 +13,8 @@ function sentence(seed, length = 14) {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
-/** A valid content document with `systems` systems and `threats` threats, as YAML text. */
 /** Real ATT&CK v18.1 techniques (not revoked) with their official names: standards ids are checked. */
-const TECHNIQUES = [
+export const TECHNIQUES = [
   { id: 'T1611', name: 'Escape to Host' },
   { id: 'T1610', name: 'Deploy Container' },
   { id: 'T1612', name: 'Build Image on Host' },
@@ -28,6 +27,7 @@ const TECHNIQUES = [
   { id: 'T1499', name: 'Endpoint Denial of Service' },
 ];
 
+/** A valid content document with `systems` systems and `threats` threats, as YAML text. */
 export function syntheticContent(systems, threats) {
   const ids = Array.from({ length: systems }, (_, i) => `system-${i + 1}`);
   const perSystem = (make) => Object.fromEntries(ids.map((id, s) => [id, make(s)]));

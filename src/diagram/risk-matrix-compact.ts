@@ -2,6 +2,7 @@ import type { Comparison } from '../model/comparison.js';
 import { plainLabel } from './label.js';
 import type { TextMeasure } from './measure.js';
 import { INK, TONES } from './palette.js';
+import { describeMatrix } from './risk-matrix.js';
 import { type DiagramSvg, element, escapeXml, svgDocument, textBlock } from './svg.js';
 
 type SystemRisk = Comparison['risk'][number];
@@ -70,7 +71,7 @@ export function renderCompactRiskMatrix(
     width: gridX + gridWidth + PAD,
     height: axisY + AXIS.lineHeight + PAD,
     title: `Risk matrix: ${system}`,
-    description: describe(risk, system, levels),
+    description: describeMatrix(risk, system, levels),
     body: cells.join('') + axes,
   });
 }
@@ -188,17 +189,4 @@ function packKeys(
     else return undefined;
   }
   return lines;
-}
-
-function describe(risk: SystemRisk, system: string, levels: Comparison['levels']): string {
-  const placed = risk.cells
-    .filter((c) => c.threats.length > 0)
-    .sort((a, b) => b.score - a.score || b.likelihood - a.likelihood)
-    .map((c) => {
-      const level = levels.find((l) => l.id === c.level)?.label ?? c.level;
-      return `${c.threats.join(', ')}: likelihood ${c.likelihood}, impact ${c.impact}, score ${c.score} (${level})`;
-    });
-  const unrated = risk.unrated > 0 ? ` ${risk.unrated} not rated.` : '';
-  const body = placed.length > 0 ? `${placed.join('; ')}.` : 'No rated threats.';
-  return `Likelihood by impact for ${system}, risk = likelihood × impact. ${body}${unrated}`;
 }

@@ -255,7 +255,8 @@ function pickCellWidth(cells: readonly Cell[], measure: TextMeasure): number {
   return CELL_WIDTHS.find(fits) ?? CELL_WIDTHS[2];
 }
 
-function describeMatrix(risk: SystemRisk, system: string, levels: Comparison['levels']): string {
+/** The matrix in words, for its <desc>: both the full and the compact drawing say the same. */
+export function describeMatrix(risk: SystemRisk, system: string, levels: Comparison['levels']): string {
   const placed = risk.cells
     .filter((c) => c.threats.length > 0)
     .sort((a, b) => b.score - a.score || b.likelihood - a.likelihood)

@@ -1,21 +1,9 @@
 import { stringify } from 'yaml';
+import { TECHNIQUES } from '../../bench/synthetic.mjs';
 
 const NAMES = ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo', 'Foxtrot', 'Golf', 'Hotel'];
 const SEVERITIES = ['none', 'low', 'medium', 'high', 'critical'] as const;
 
-/** Real ATT&CK v18.1 techniques (not revoked), with their official names: standards ids are checked. */
-const TECHNIQUES = [
-  { id: 'T1611', name: 'Escape to Host' },
-  { id: 'T1610', name: 'Deploy Container' },
-  { id: 'T1612', name: 'Build Image on Host' },
-  { id: 'T1613', name: 'Container and Resource Discovery' },
-  { id: 'T1068', name: 'Exploitation for Privilege Escalation' },
-  { id: 'T1190', name: 'Exploit Public-Facing Application' },
-  { id: 'T1203', name: 'Exploitation for Client Execution' },
-  { id: 'T1055', name: 'Process Injection' },
-  { id: 'T1496', name: 'Resource Hijacking' },
-  { id: 'T1499', name: 'Endpoint Denial of Service' },
-] as const;
 type Technique = (typeof TECHNIQUES)[number];
 
 export interface ComparisonShape {
