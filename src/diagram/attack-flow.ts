@@ -19,7 +19,7 @@ import {
 import { plainLabel } from './label.js';
 import type { TextMeasure } from './measure.js';
 import { INK } from './palette.js';
-import { type DiagramSvg, element, escapeXml, svgDocument } from './svg.js';
+import { type DiagramSvg, group, type Shape, svgDocument } from './svg.js';
 
 export { outcomeLabel } from './flow-shapes.js';
 
@@ -183,42 +183,39 @@ function draw(
     SPACING,
   );
 
-  const groups = steps.map((step, j) => {
+  const groups = steps.flatMap((step, j): Shape[] => {
     const i = from + j;
     const fragment = options.fragments ? { class: 'fragment', 'data-fragment-index': String(i) } : {};
     const box = layout.steps[j];
     const block = blocks[j];
-    if (!box || !block) return '';
-    const incoming = j > 0 ? edge(layout.chain[j - 1] ?? [], INK.badge, 1.75) : entryCue(layout, step, measure);
-    const outgoing = j === steps.length - 1 ? exitCue(layout, flow.steps[to], measure) : '';
-    const stepGroup = element(
-      'g',
+    if (!box || !block) return [];
+    const incoming = j > 0 ? [edge(layout.chain[j - 1] ?? [], INK.badge, 1.75)] : entryCue(layout, step);
+    const outgoing = j === steps.length - 1 ? exitCue(layout, flow.steps[to]) : [];
+    const stepGroup = group(
       { id: `flow-${flow.id}-step-${step.id}`, ...fragment },
-      element('title', {}, escapeXml(`Step ${step.number}. ${plainLabel(step.actor)}: ${plainLabel(step.action)}`)) +
-        incoming +
-        outgoing +
-        drawStep(step, block.step, box, measure),
+      [...incoming, ...outgoing, ...drawStep(step, block.step, box)],
+      { title: `Step ${step.number}. ${plainLabel(step.actor)}: ${plainLabel(step.action)}` },
     );
     const contents = block.rows.flat();
-    const outcomeGroups = step.branches.map((branch, k) => {
+    const outcomeGroups = step.branches.flatMap((branch, k) => {
       const outcomeBox = layout.outcomes[j]?.[k];
       const content = contents[k];
-      if (!outcomeBox || !content) return '';
-      return element(
-        'g',
-        { id: `flow-${flow.id}-outcome-${step.id}-${branch.system.id}`, ...fragment },
-        element('title', {}, escapeXml(outcomeSentence(branch))) +
-          edge(layout.branches[j]?.[k] ?? [], INK.line, 1.25) +
-          drawOutcome(branch, content, outcomeBox, measure),
-      );
+      if (!outcomeBox || !content) return [];
+      return [
+        group(
+          { id: `flow-${flow.id}-outcome-${step.id}-${branch.system.id}`, ...fragment },
+          [edge(layout.branches[j]?.[k] ?? [], INK.line, 1.25), ...drawOutcome(branch, content, outcomeBox)],
+          { title: outcomeSentence(branch) },
+        ),
+      ];
     });
-    return stepGroup + outcomeGroups.join('');
+    return [stepGroup, ...outcomeGroups];
   });
 
   const title = plainLabel(flow.title);
   const first = steps[0]?.number ?? 1;
   const lastNumber = steps[steps.length - 1]?.number ?? first;
-  return svgDocument({
+  return svgDocument(measure, {
     id,
     width: layout.width,
     height: layout.height,
@@ -226,7 +223,7 @@ function draw(
       ? title
       : `${title} (${first === lastNumber ? `step ${first}` : `steps ${first}–${lastNumber}`} of ${flow.steps.length})`,
     description: describeFlow(flow, systems, steps),
-    body: groups.join(''),
+    shapes: groups,
   });
 }
 

@@ -3,7 +3,7 @@ import type { Box, FlowLayout, Point } from './flow-layout.js';
 import { plainLabel } from './label.js';
 import type { TextMeasure } from './measure.js';
 import { INK, TONES } from './palette.js';
-import { element, num, textBlock } from './svg.js';
+import { rectangle, type Shape, text } from './svg.js';
 import { wrapText } from './wrap.js';
 
 /** The boxes, cues and arrows an attack flow is drawn with, sized and wrapped by the font that draws them. */
@@ -29,7 +29,6 @@ export const OUTCOME = {
   label: { fontSize: 14, lineHeight: 18, bold: true },
 } as const;
 const CUE = { fontSize: 12, lineHeight: 16 } as const;
-const ARROW = { length: 8, halfWidth: 4.5 } as const;
 
 export interface StepContent {
   readonly actor: string[];
@@ -44,34 +43,28 @@ export interface OutcomeContent {
   readonly height: number;
 }
 
-export function entryCue(layout: FlowLayout, step: Step, measure: TextMeasure): string {
-  if (!layout.entry) return '';
+export function entryCue(layout: FlowLayout, step: Step): Shape[] {
+  if (!layout.entry) return [];
   const start = layout.entry[0] ?? { x: 0, y: 0 };
-  return (
-    edge(layout.entry, INK.badge, 1.75) +
-    textBlock(measure, {
-      lines: [`from step ${step.number - 1}`],
-      x: start.x + 8,
-      top: start.y,
-      fill: INK.muted,
-      ...CUE,
-    })
-  );
+  return [
+    edge(layout.entry, INK.badge, 1.75),
+    text({ lines: [`from step ${step.number - 1}`], x: start.x + 8, top: start.y, fill: INK.muted, ...CUE }),
+  ];
 }
 
-export function exitCue(layout: FlowLayout, next: Step | undefined, measure: TextMeasure): string {
-  if (!layout.exit || !next) return '';
+export function exitCue(layout: FlowLayout, next: Step | undefined): Shape[] {
+  if (!layout.exit || !next) return [];
   const end = layout.exit[layout.exit.length - 1] ?? { x: 0, y: 0 };
-  return (
-    edge(layout.exit, INK.badge, 1.75) +
-    textBlock(measure, {
+  return [
+    edge(layout.exit, INK.badge, 1.75),
+    text({
       lines: [`continues with step ${next.number}`],
       x: end.x + 8,
       top: end.y - CUE.lineHeight,
       fill: INK.muted,
       ...CUE,
-    })
-  );
+    }),
+  ];
 }
 
 export function stepContent(step: Step, width: number, measure: TextMeasure): StepContent {
@@ -111,23 +104,16 @@ export function equalHeights(row: OutcomeContent[]): OutcomeContent[] {
   return row.map((o) => ({ ...o, height }));
 }
 
-export function drawStep(step: Step, content: StepContent, box: Box, measure: TextMeasure): string {
+export function drawStep(step: Step, content: StepContent, box: Box): Shape[] {
   const badgeX = box.x + STEP.padding;
   const badgeY = box.y + STEP.padding;
   const textX = badgeX + STEP.badge + STEP.badgeGap;
   const actorTop = box.y + STEP.padding;
   const actionTop = actorTop + content.actor.length * STEP.actor.lineHeight;
-  return (
-    element('rect', { ...rect(box), rx: 6, fill: INK.background, stroke: INK.border, 'stroke-width': 1.25 }) +
-    element('rect', {
-      x: badgeX,
-      y: badgeY,
-      width: STEP.badge,
-      height: STEP.badge,
-      rx: STEP.badge / 2,
-      fill: INK.badge,
-    }) +
-    textBlock(measure, {
+  return [
+    rectangle({ ...rect(box), rx: 6, fill: INK.background, stroke: INK.border, strokeWidth: 1.25 }),
+    rectangle({ x: badgeX, y: badgeY, width: STEP.badge, height: STEP.badge, rx: STEP.badge / 2, fill: INK.badge }),
+    text({
       lines: [String(step.number)],
       x: badgeX + STEP.badge / 2,
       top: badgeY,
@@ -136,44 +122,30 @@ export function drawStep(step: Step, content: StepContent, box: Box, measure: Te
       bold: true,
       fill: INK.onBadge,
       anchor: 'middle',
-    }) +
-    textBlock(measure, { lines: content.actor, x: textX, top: actorTop, fill: INK.muted, ...STEP.actor }) +
-    textBlock(measure, { lines: content.action, x: textX, top: actionTop, fill: INK.text, ...STEP.action })
-  );
+    }),
+    text({ lines: content.actor, x: textX, top: actorTop, fill: INK.muted, ...STEP.actor }),
+    text({ lines: content.action, x: textX, top: actionTop, fill: INK.text, ...STEP.action }),
+  ];
 }
 
-export function drawOutcome(branch: Branch, content: OutcomeContent, box: Box, measure: TextMeasure): string {
+export function drawOutcome(branch: Branch, content: OutcomeContent, box: Box): Shape[] {
   const tone = TONES[branch.severity.id];
   const x = box.x + OUTCOME.padding;
   const systemTop = box.y + OUTCOME.padding;
   const labelTop = systemTop + content.system.length * OUTCOME.system.lineHeight + 4;
-  return (
-    element('rect', { ...rect(box), rx: 6, fill: tone.tint, stroke: tone.strong, 'stroke-width': 1.5 }) +
-    textBlock(measure, { lines: content.system, x, top: systemTop, fill: INK.text, ...OUTCOME.system }) +
-    textBlock(measure, { lines: content.label, x, top: labelTop, fill: tone.ink, ...OUTCOME.label })
-  );
+  return [
+    rectangle({ ...rect(box), rx: 6, fill: tone.tint, stroke: tone.strong, strokeWidth: 1.5 }),
+    text({ lines: content.system, x, top: systemTop, fill: INK.text, ...OUTCOME.system }),
+    text({ lines: content.label, x, top: labelTop, fill: tone.ink, ...OUTCOME.label }),
+  ];
 }
 
-/** An orthogonal route ending in an arrowhead polygon (svg-to-pdfkit draws no markers). */
-export function edge(route: readonly Point[], colour: string, strokeWidth: number): string {
-  const end = route[route.length - 1];
-  const before = route[route.length - 2];
-  if (!end || !before) return '';
-  const length = Math.hypot(end.x - before.x, end.y - before.y) || 1;
-  const ux = (end.x - before.x) / length;
-  const uy = (end.y - before.y) / length;
-  const base = { x: end.x - ux * ARROW.length, y: end.y - uy * ARROW.length };
-  const points = [...route.slice(0, -1), base];
-  const d = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${num(p.x)} ${num(p.y)}`).join(' ');
-  const head = [
-    end,
-    { x: base.x - uy * ARROW.halfWidth, y: base.y + ux * ARROW.halfWidth },
-    { x: base.x + uy * ARROW.halfWidth, y: base.y - ux * ARROW.halfWidth },
-  ];
-  return (
-    element('path', { d, fill: 'none', stroke: colour, 'stroke-width': strokeWidth }) +
-    element('polygon', { points: head.map((p) => `${num(p.x)},${num(p.y)}`).join(' '), fill: colour })
-  );
-}
+/** An orthogonal route ending in an arrowhead. */
+export const edge = (route: readonly Point[], colour: string, strokeWidth: number): Shape => ({
+  kind: 'edge',
+  route,
+  colour,
+  strokeWidth,
+});
 
 const rect = (box: Box) => ({ x: box.x, y: box.y, width: box.width, height: box.height });

@@ -3,7 +3,7 @@ import { plainLabel } from './label.js';
 import type { TextMeasure } from './measure.js';
 import { INK, TONES } from './palette.js';
 import { describeMatrix } from './risk-matrix.js';
-import { type DiagramSvg, element, escapeXml, svgDocument, textBlock } from './svg.js';
+import { type DiagramSvg, group, rectangle, type Shape, svgDocument, text } from './svg.js';
 
 type SystemRisk = Comparison['risk'][number];
 
@@ -60,19 +60,18 @@ export function renderCompactRiskMatrix(
       height: cellHeight,
       lines: keyLines(cell) ?? [],
       level: levels.find((l) => l.id === cell.level)?.label ?? cell.level,
-      measure,
     }),
   );
   const axisY = gridHeight + 2 + TICK.lineHeight;
-  const axes = axesOf(measure, { likelihoods, impacts, gridX, cellWidth, cellHeight });
+  const axes = axesOf({ likelihoods, impacts, gridX, cellWidth, cellHeight });
   const system = plainLabel(risk.system.name);
-  return svgDocument({
+  return svgDocument(measure, {
     id,
     width: gridX + gridWidth + PAD,
     height: axisY + AXIS.lineHeight + PAD,
     title: `Risk matrix: ${system}`,
     description: describeMatrix(risk, system, levels),
-    body: cells.join('') + axes,
+    shapes: [...cells, ...axes],
   });
 }
 
@@ -87,13 +86,13 @@ interface Grid {
 }
 
 /** The tick numbers along both axes and the axis titles. */
-function axesOf(measure: TextMeasure, grid: Grid): string {
+function axesOf(grid: Grid): Shape[] {
   const { likelihoods, impacts, gridX, cellWidth, cellHeight } = grid;
   const gridHeight = likelihoods.length * cellHeight;
   const gridWidth = impacts.length * cellWidth;
   const axisY = gridHeight + 2 + TICK.lineHeight;
-  const tick = (text: string, x: number, top: number, anchor: 'middle' | 'end') =>
-    textBlock(measure, { lines: [text], x, top, fill: INK.muted, anchor, ...TICK });
+  const tick = (label: string, x: number, top: number, anchor: 'middle' | 'end') =>
+    text({ lines: [label], x, top, fill: INK.muted, anchor, ...TICK });
   const ticks = [
     ...likelihoods.map((l, row) =>
       tick(String(l), gridX - 3, row * cellHeight + (cellHeight - TICK.lineHeight) / 2, 'end'),
@@ -101,29 +100,27 @@ function axesOf(measure: TextMeasure, grid: Grid): string {
     ...impacts.map((impact, column) =>
       tick(String(impact), gridX + column * cellWidth + cellWidth / 2, gridHeight + 2, 'middle'),
     ),
-  ].join('');
-  const axes =
-    textBlock(measure, {
-      lines: ['Impact'],
-      x: gridX + gridWidth / 2,
-      top: axisY,
-      fill: INK.text,
-      anchor: 'middle',
-      ...AXIS,
-    }) +
-    element(
-      'g',
-      { transform: `rotate(-90 ${AXIS.lineHeight / 2} ${gridHeight / 2})` },
-      textBlock(measure, {
-        lines: ['Likelihood'],
-        x: AXIS.lineHeight / 2,
-        top: gridHeight / 2 - AXIS.lineHeight / 2,
-        fill: INK.text,
-        anchor: 'middle',
-        ...AXIS,
-      }),
-    );
-  return ticks + axes;
+  ];
+  const cx = AXIS.lineHeight / 2;
+  const cy = gridHeight / 2;
+  return [
+    ...ticks,
+    text({ lines: ['Impact'], x: gridX + gridWidth / 2, top: axisY, fill: INK.text, anchor: 'middle', ...AXIS }),
+    group(
+      {},
+      [
+        text({
+          lines: ['Likelihood'],
+          x: cx,
+          top: cy - AXIS.lineHeight / 2,
+          fill: INK.text,
+          anchor: 'middle',
+          ...AXIS,
+        }),
+      ],
+      { rotate: { angle: -90, cx, cy } },
+    ),
+  ];
 }
 
 interface CellPlace {
@@ -134,36 +131,29 @@ interface CellPlace {
   readonly height: number;
   readonly lines: readonly string[];
   readonly level: string;
-  readonly measure: TextMeasure;
 }
 
 /** A cell: its level's colour, its score at the top right, the keys of its threats from the top left. */
-function drawCell(cell: Cell, at: CellPlace): string {
+function drawCell(cell: Cell, at: CellPlace): Shape {
   const tone = TONES[cell.level];
   const summary = `Likelihood ${cell.likelihood}, impact ${cell.impact}: score ${cell.score}, ${at.level}${
     cell.threats.length > 0 ? `; ${cell.threats.join(', ')}` : ''
   }`;
-  return element(
-    'g',
+  return group(
     { id: `${at.id}-cell-${cell.likelihood}-${cell.impact}` },
-    element('title', {}, escapeXml(summary)) +
-      element('rect', {
-        x: at.x,
-        y: at.y,
-        width: at.width,
-        height: at.height,
-        fill: tone.fill,
-        stroke: INK.background,
-      }) +
-      textBlock(at.measure, {
+    [
+      rectangle({ x: at.x, y: at.y, width: at.width, height: at.height, fill: tone.fill, stroke: INK.background }),
+      text({
         lines: [String(cell.score)],
         x: at.x + at.width - PAD,
         top: at.y + PAD - 2,
         fill: tone.ink,
         anchor: 'end',
         ...SCORE,
-      }) +
-      textBlock(at.measure, { lines: at.lines, x: at.x + PAD, top: at.y + PAD, fill: INK.text, ...KEY }),
+      }),
+      text({ lines: at.lines, x: at.x + PAD, top: at.y + PAD, fill: INK.text, ...KEY }),
+    ],
+    { title: summary },
   );
 }
 

@@ -2,7 +2,7 @@ import type { Comparison } from '../model/comparison.js';
 import { plainLabel } from './label.js';
 import type { TextMeasure } from './measure.js';
 import { INK, TONES } from './palette.js';
-import { type DiagramSvg, element, escapeXml, num, svgDocument, textBlock } from './svg.js';
+import { type DiagramSvg, group, rectangle, type Shape, svgDocument, text } from './svg.js';
 import { wrapText } from './wrap.js';
 
 type SystemRisk = Comparison['risk'][number];
@@ -60,27 +60,21 @@ export function renderRiskMatrix(risk: SystemRisk, levels: Comparison['levels'],
     width: impacts.length * cellWidth,
     height: likelihoods.length * cellHeight,
   };
-  const cells = risk.cells.map((cell) => drawCell(cell, keyLines.get(cell) ?? [], grid, levels, measure));
+  const cells = risk.cells.map((cell) => drawCell(cell, keyLines.get(cell) ?? [], grid, levels));
   const impactTitleTop = grid.y + grid.height + 4 + TICK.lineHeight + 2;
   const legend = drawLegend(risk, levels, grid.x + grid.width + 28, grid.y, measure);
   const title = `Risk matrix: ${system}`;
-  return svgDocument({
+  return svgDocument(measure, {
     id,
     width: legend.right + MARGIN,
     height: Math.max(impactTitleTop + AXIS.lineHeight, legend.bottom) + MARGIN,
     title,
     description: describeMatrix(risk, system, levels),
-    body: cells.join('') + drawTicks(grid, measure) + drawAxes(grid, impactTitleTop, measure) + legend.svg,
+    shapes: [...cells, ...drawTicks(grid), ...drawAxes(grid, impactTitleTop), ...legend.shapes],
   });
 }
 
-function drawCell(
-  cell: Cell,
-  lines: readonly string[],
-  grid: Grid,
-  levels: Comparison['levels'],
-  measure: TextMeasure,
-): string {
+function drawCell(cell: Cell, lines: readonly string[], grid: Grid, levels: Comparison['levels']): Shape {
   const { cellWidth, cellHeight } = grid;
   const x = grid.x + grid.impacts.indexOf(cell.impact) * cellWidth;
   const y = grid.y + grid.likelihoods.indexOf(cell.likelihood) * cellHeight;
@@ -89,28 +83,27 @@ function drawCell(
   const summary = `Likelihood ${cell.likelihood}, impact ${cell.impact}: score ${cell.score}, ${level}${
     cell.threats.length > 0 ? `; ${cell.threats.join(', ')}` : ''
   }`;
-  return element(
-    'g',
+  return group(
     { id: `${grid.id}-cell-${cell.likelihood}-${cell.impact}` },
-    element('title', {}, escapeXml(summary)) +
-      element('rect', {
+    [
+      rectangle({
         x,
         y,
         width: cellWidth,
         height: cellHeight,
         fill: tone.fill,
         stroke: INK.background,
-        'stroke-width': 2,
-      }) +
-      textBlock(measure, {
+        strokeWidth: 2,
+      }),
+      text({
         lines: [String(cell.score)],
         x: x + cellWidth - CELL_PADDING,
         top: y + CELL_PADDING - 2,
         fill: tone.ink,
         anchor: 'end',
         ...SCORE,
-      }) +
-      textBlock(measure, {
+      }),
+      text({
         lines: [...lines],
         x: x + cellWidth / 2,
         top: y + (cellHeight - lines.length * KEY.lineHeight + SCORE.lineHeight) / 2,
@@ -118,13 +111,15 @@ function drawCell(
         anchor: 'middle',
         ...KEY,
       }),
+    ],
+    { title: summary },
   );
 }
 
-function drawTicks(grid: Grid, measure: TextMeasure): string {
+function drawTicks(grid: Grid): Shape[] {
   return [
     ...grid.likelihoods.map((l, row) =>
-      textBlock(measure, {
+      text({
         lines: [String(l)],
         x: grid.x - 8,
         top: grid.y + row * grid.cellHeight + (grid.cellHeight - TICK.lineHeight) / 2,
@@ -134,7 +129,7 @@ function drawTicks(grid: Grid, measure: TextMeasure): string {
       }),
     ),
     ...grid.impacts.map((impact, column) =>
-      textBlock(measure, {
+      text({
         lines: [String(impact)],
         x: grid.x + column * grid.cellWidth + grid.cellWidth / 2,
         top: grid.y + grid.height + 4,
@@ -143,32 +138,36 @@ function drawTicks(grid: Grid, measure: TextMeasure): string {
         ...TICK,
       }),
     ),
-  ].join('');
+  ];
 }
 
-function drawAxes(grid: Grid, impactTitleTop: number, measure: TextMeasure): string {
-  return (
-    textBlock(measure, {
+function drawAxes(grid: Grid, impactTitleTop: number): Shape[] {
+  const cx = MARGIN + 4 + AXIS.lineHeight / 2;
+  const cy = grid.y + grid.height / 2;
+  return [
+    text({
       lines: ['Impact'],
       x: grid.x + grid.width / 2,
       top: impactTitleTop,
       fill: INK.text,
       anchor: 'middle',
       ...AXIS,
-    }) +
-    element(
-      'g',
-      { transform: `rotate(-90 ${num(MARGIN + 4 + AXIS.lineHeight / 2)} ${num(grid.y + grid.height / 2)})` },
-      textBlock(measure, {
-        lines: ['Likelihood'],
-        x: MARGIN + 4 + AXIS.lineHeight / 2,
-        top: grid.y + grid.height / 2 - AXIS.lineHeight / 2,
-        fill: INK.text,
-        anchor: 'middle',
-        ...AXIS,
-      }),
-    )
-  );
+    }),
+    group(
+      {},
+      [
+        text({
+          lines: ['Likelihood'],
+          x: cx,
+          top: cy - AXIS.lineHeight / 2,
+          fill: INK.text,
+          anchor: 'middle',
+          ...AXIS,
+        }),
+      ],
+      { rotate: { angle: -90, cx, cy } },
+    ),
+  ];
 }
 
 /** The levels, highest first, each with its score range and this system's count; then the unrated count. */
@@ -187,49 +186,41 @@ function drawLegend(
     };
   });
   const legendRowHeight = LEGEND.lineHeight + LEGEND_NOTE.lineHeight + 10;
-  const legend = legendRows
-    .map(({ level, note }, i) => {
-      const rowTop = top + i * legendRowHeight;
-      return element(
-        'g',
-        { id: `risk-${risk.system.id}-legend-${level.id}` },
-        element('rect', {
-          x: legendX,
-          y: rowTop + (LEGEND.lineHeight - SWATCH) / 2,
-          width: SWATCH,
-          height: SWATCH,
-          rx: 3,
-          fill: TONES[level.id].fill,
-          stroke: TONES[level.id].strong,
-        }) +
-          textBlock(measure, {
-            lines: [level.label],
-            x: legendX + SWATCH + 8,
-            top: rowTop,
-            fill: INK.text,
-            ...LEGEND,
-          }) +
-          textBlock(measure, {
-            lines: [note],
-            x: legendX + SWATCH + 8,
-            top: rowTop + LEGEND.lineHeight,
-            fill: INK.muted,
-            ...LEGEND_NOTE,
-          }),
-      );
-    })
-    .join('');
+  const legend = legendRows.map(({ level, note }, i) => {
+    const rowTop = top + i * legendRowHeight;
+    return group({ id: `risk-${risk.system.id}-legend-${level.id}` }, [
+      rectangle({
+        x: legendX,
+        y: rowTop + (LEGEND.lineHeight - SWATCH) / 2,
+        width: SWATCH,
+        height: SWATCH,
+        rx: 3,
+        fill: TONES[level.id].fill,
+        stroke: TONES[level.id].strong,
+      }),
+      text({ lines: [level.label], x: legendX + SWATCH + 8, top: rowTop, fill: INK.text, ...LEGEND }),
+      text({
+        lines: [note],
+        x: legendX + SWATCH + 8,
+        top: rowTop + LEGEND.lineHeight,
+        fill: INK.muted,
+        ...LEGEND_NOTE,
+      }),
+    ]);
+  });
   const unratedNote =
     risk.unrated > 0 ? `${risk.unrated} ${risk.unrated === 1 ? 'threat' : 'threats'} not rated` : undefined;
   const unrated = unratedNote
-    ? textBlock(measure, {
-        lines: [unratedNote],
-        x: legendX,
-        top: top + legendRows.length * legendRowHeight,
-        fill: INK.muted,
-        ...LEGEND_NOTE,
-      })
-    : '';
+    ? [
+        text({
+          lines: [unratedNote],
+          x: legendX,
+          top: top + legendRows.length * legendRowHeight,
+          fill: INK.muted,
+          ...LEGEND_NOTE,
+        }),
+      ]
+    : [];
   const legendWidth = Math.max(
     ...legendRows.map(
       ({ level, note }) =>
@@ -240,7 +231,7 @@ function drawLegend(
     unratedNote ? measure.width(unratedNote, LEGEND_NOTE.fontSize) : 0,
   );
   return {
-    svg: legend + unrated,
+    shapes: [...legend, ...unrated],
     right: legendX + legendWidth,
     bottom: top + (legendRows.length + 1) * legendRowHeight,
   };

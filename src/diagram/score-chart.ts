@@ -2,7 +2,7 @@ import type { Comparison } from '../model/comparison.js';
 import { plainLabel } from './label.js';
 import type { TextMeasure } from './measure.js';
 import { INK, seriesColour } from './palette.js';
-import { type DiagramSvg, element, escapeXml, svgDocument, textBlock } from './svg.js';
+import { type DiagramSvg, group, rectangle, type Shape, svgDocument, text } from './svg.js';
 import { wrapText } from './wrap.js';
 
 type Dimension = Comparison['dimensions'][number];
@@ -62,102 +62,101 @@ export function renderScoreChart(
     measure,
   };
   let y = MARGIN;
-  const groups: string[] = [];
+  const groups: Shape[] = [];
   for (const dimension of scored) {
-    const group = drawGroup(dimension, y, plot);
-    groups.push(group.svg);
-    y = group.bottom + GROUP_GAP;
+    const drawn = drawGroup(dimension, y, plot);
+    groups.push(drawn.shape);
+    y = drawn.bottom + GROUP_GAP;
   }
   const axis = drawAxis(y - GROUP_GAP, plot);
   const legend = drawLegend(axis.bottom, plot);
-  return svgDocument({
+  return svgDocument(measure, {
     id: plot.id,
     width: plot.width,
     height: legend.bottom + MARGIN,
     title: 'Dimension scores',
     description: describeScores(scored, names),
-    body: groups.join('') + axis.svg + legend.svg,
+    shapes: [...groups, ...axis.shapes, legend.shape],
   });
 }
 
 /** One dimension: its heading, then a bar per system over the score grid. */
-function drawGroup(dimension: Dimension, top: number, plot: Plot): { svg: string; bottom: number } {
+function drawGroup(dimension: Dimension, top: number, plot: Plot): { shape: Shape; bottom: number } {
   const { measure } = plot;
   const heading = wrapText(measure, plainLabel(dimension.name), HEADING, plot.width - 2 * MARGIN);
-  const parts = [textBlock(measure, { lines: heading, x: MARGIN, top, fill: INK.text, ...HEADING })];
+  const parts = [text({ lines: heading, x: MARGIN, top, fill: INK.text, ...HEADING })];
   let y = top + heading.length * HEADING.lineHeight + 4;
   const barsTop = y;
   dimension.values.forEach((value, i) => {
     const lines = plot.nameLines[i] ?? [];
     const h = rowHeight(lines.length) - BAR.gap;
     parts.push(
-      element(
-        'g',
+      group(
         { id: `${plot.id}-${dimension.id}-${value.system.id}` },
-        element('title', {}, escapeXml(barSentence(dimension, value, plot.names[i] ?? value.system.id))) +
-          textBlock(measure, {
+        [
+          text({
             lines,
             x: plot.plotX - 12,
             top: y + (h - lines.length * NAME.lineHeight) / 2,
             fill: INK.text,
             anchor: 'end',
             ...NAME,
-          }) +
-          drawBar(value.score, i, y + (h - BAR.height) / 2, plot),
+          }),
+          ...drawBar(value.score, i, y + (h - BAR.height) / 2, plot),
+        ],
+        { title: barSentence(dimension, value, plot.names[i] ?? value.system.id) },
       ),
     );
     y += rowHeight(lines.length);
   });
   // The grid goes first so that bars are drawn over it, and stops short of the heading.
-  const svg = element(
-    'g',
-    { id: `${plot.id}-${dimension.id}` },
-    gridLines(barsTop - 2, y - BAR.gap + 2, plot.plotX) + parts.join(''),
-  );
-  return { svg, bottom: y };
+  const shape = group({ id: `${plot.id}-${dimension.id}` }, [
+    ...gridLines(barsTop - 2, y - BAR.gap + 2, plot.plotX),
+    ...parts,
+  ]);
+  return { shape, bottom: y };
 }
 
-function drawBar(score: number | undefined, series: number, barY: number, plot: Plot): string {
-  const { measure, plotX } = plot;
+function drawBar(score: number | undefined, series: number, barY: number, plot: Plot): Shape[] {
+  const { plotX } = plot;
   if (score === undefined) {
-    return textBlock(measure, {
-      lines: ['no score'],
-      x: plotX + 4,
-      top: barY + (BAR.height - NAME.lineHeight) / 2,
-      fill: INK.muted,
-      ...NAME,
-    });
+    return [
+      text({
+        lines: ['no score'],
+        x: plotX + 4,
+        top: barY + (BAR.height - NAME.lineHeight) / 2,
+        fill: INK.muted,
+        ...NAME,
+      }),
+    ];
   }
-  return (
-    element('rect', { x: plotX, y: barY, width: scale(score), height: BAR.height, fill: seriesColour(series) }) +
-    textBlock(measure, {
+  return [
+    rectangle({ x: plotX, y: barY, width: scale(score), height: BAR.height, fill: seriesColour(series) }),
+    text({
       lines: [String(score)],
       x: plotX + scale(score) + 6,
       top: barY + (BAR.height - VALUE.lineHeight) / 2,
       fill: INK.text,
       ...VALUE,
-    })
-  );
+    }),
+  ];
 }
 
-function gridLines(top: number, bottom: number, plotX: number): string {
-  return SCORES.map((score) =>
-    element('line', {
-      x1: plotX + scale(score),
-      y1: top,
-      x2: plotX + scale(score),
-      y2: bottom,
-      stroke: score === 0 ? INK.line : INK.grid,
-      'stroke-width': 1,
-    }),
-  ).join('');
+function gridLines(top: number, bottom: number, plotX: number): Shape[] {
+  return SCORES.map((score) => ({
+    kind: 'line',
+    from: { x: plotX + scale(score), y: top },
+    to: { x: plotX + scale(score), y: bottom },
+    stroke: score === 0 ? INK.line : INK.grid,
+    strokeWidth: 1,
+  }));
 }
 
 /** The score ticks under the last group and the axis title. */
-function drawAxis(plotBottom: number, plot: Plot): { svg: string; bottom: number } {
-  const { measure, plotX } = plot;
+function drawAxis(plotBottom: number, plot: Plot): { shapes: Shape[]; bottom: number } {
+  const { plotX } = plot;
   const ticks = SCORES.map((score) =>
-    textBlock(measure, {
+    text({
       lines: [String(score)],
       x: plotX + scale(score),
       top: plotBottom + 4,
@@ -165,9 +164,9 @@ function drawAxis(plotBottom: number, plot: Plot): { svg: string; bottom: number
       anchor: 'middle',
       ...TICK,
     }),
-  ).join('');
+  );
   const y = plotBottom + 4 + TICK.lineHeight;
-  const axisTitle = textBlock(measure, {
+  const axisTitle = text({
     lines: ['Score (higher is better)'],
     x: plotX + PLOT_WIDTH / 2,
     top: y,
@@ -175,13 +174,13 @@ function drawAxis(plotBottom: number, plot: Plot): { svg: string; bottom: number
     anchor: 'middle',
     ...TICK,
   });
-  return { svg: ticks + axisTitle, bottom: y + TICK.lineHeight + 12 };
+  return { shapes: [...ticks, axisTitle], bottom: y + TICK.lineHeight + 12 };
 }
 
 /** A swatch and name per system, wrapping onto further lines when the chart is too narrow. */
-function drawLegend(top: number, plot: Plot): { svg: string; bottom: number } {
+function drawLegend(top: number, plot: Plot): { shape: Shape; bottom: number } {
   const { measure, width } = plot;
-  const legend: string[] = [];
+  const legend: Shape[] = [];
   let y = top;
   let legendX = MARGIN;
   plot.names.forEach((name, i) => {
@@ -191,17 +190,18 @@ function drawLegend(top: number, plot: Plot): { svg: string; bottom: number } {
       y += NAME.lineHeight + 6;
     }
     legend.push(
-      element('rect', {
+      rectangle({
         x: legendX,
         y: y + (NAME.lineHeight - SWATCH) / 2,
         width: SWATCH,
         height: SWATCH,
         fill: seriesColour(i),
-      }) + textBlock(measure, { lines: [name], x: legendX + SWATCH + 6, top: y, fill: INK.text, ...NAME }),
+      }),
+      text({ lines: [name], x: legendX + SWATCH + 6, top: y, fill: INK.text, ...NAME }),
     );
     legendX += itemWidth + 18;
   });
-  return { svg: element('g', { id: `${plot.id}-legend` }, legend.join('')), bottom: y + NAME.lineHeight };
+  return { shape: group({ id: `${plot.id}-legend` }, legend), bottom: y + NAME.lineHeight };
 }
 
 function barSentence(dimension: Dimension, value: Dimension['values'][number], system: string): string {

@@ -9,7 +9,62 @@ export interface DiagramSvg {
   readonly title: string;
   /** The long description (also the SVG's `<desc>`): the diagram's content in words. */
   readonly description: string;
+  /** What the SVG draws, as shapes in its own px: other outputs draw the same diagram natively from them. */
+  readonly shapes: readonly Shape[];
 }
+
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+/**
+ * One thing a diagram draws, in px of the diagram's box. The layout is computed once into these; `drawSvg`
+ * writes them as SVG, and an output without SVG (a presentation file) draws each as a native shape.
+ */
+export type Shape =
+  | {
+      readonly kind: 'group';
+      readonly attrs: Attributes;
+      /** The group's `<title>`: what it shows, in words. */
+      readonly title?: string;
+      /** Turned by `angle` degrees about (cx, cy), as an SVG `rotate()`. */
+      readonly rotate?: { readonly angle: number; readonly cx: number; readonly cy: number };
+      readonly children: readonly Shape[];
+    }
+  | {
+      readonly kind: 'rect';
+      readonly x: number;
+      readonly y: number;
+      readonly width: number;
+      readonly height: number;
+      readonly rx?: number;
+      readonly fill: string;
+      readonly stroke?: string;
+      readonly strokeWidth?: number;
+    }
+  | {
+      readonly kind: 'line';
+      readonly from: Point;
+      readonly to: Point;
+      readonly stroke: string;
+      readonly strokeWidth: number;
+    }
+  | { readonly kind: 'text'; readonly block: TextBlock }
+  /** An orthogonal route ending in an arrowhead. */
+  | { readonly kind: 'edge'; readonly route: readonly Point[]; readonly colour: string; readonly strokeWidth: number };
+
+export type ShapeOf<K extends Shape['kind']> = Extract<Shape, { kind: K }>;
+
+export const group = (
+  attrs: Attributes,
+  children: readonly Shape[],
+  more: { readonly title?: string; readonly rotate?: NonNullable<ShapeOf<'group'>['rotate']> } = {},
+): Shape => ({ kind: 'group', attrs, children, ...more });
+
+export const text = (block: TextBlock): Shape => ({ kind: 'text', block });
+
+export const rectangle = (shape: Omit<ShapeOf<'rect'>, 'kind'>): Shape => ({ kind: 'rect', ...shape });
 
 /** The one font the diagrams are measured and drawn with (pdfmake resolves "Roboto" to its TTFs). */
 export const FONT_FAMILY = 'Roboto, sans-serif';
@@ -105,6 +160,70 @@ function runsOf(measure: TextMeasure, line: string, bold: boolean | undefined): 
     .join('');
 }
 
+const ARROW = { length: 8, halfWidth: 4.5 } as const;
+
+/** An orthogonal route ending in an arrowhead polygon (svg-to-pdfkit draws no markers). */
+function edgeSvg(route: readonly Point[], colour: string, strokeWidth: number): string {
+  const end = route[route.length - 1];
+  const before = route[route.length - 2];
+  if (!end || !before) return '';
+  const length = Math.hypot(end.x - before.x, end.y - before.y) || 1;
+  const ux = (end.x - before.x) / length;
+  const uy = (end.y - before.y) / length;
+  const base = { x: end.x - ux * ARROW.length, y: end.y - uy * ARROW.length };
+  const points = [...route.slice(0, -1), base];
+  const d = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${num(p.x)} ${num(p.y)}`).join(' ');
+  const head = [
+    end,
+    { x: base.x - uy * ARROW.halfWidth, y: base.y + ux * ARROW.halfWidth },
+    { x: base.x + uy * ARROW.halfWidth, y: base.y - ux * ARROW.halfWidth },
+  ];
+  return (
+    element('path', { d, fill: 'none', stroke: colour, 'stroke-width': strokeWidth }) +
+    element('polygon', { points: head.map((p) => `${num(p.x)},${num(p.y)}`).join(' '), fill: colour })
+  );
+}
+
+/** The shapes as SVG elements, in order. */
+export function drawSvg(measure: TextMeasure, shapes: readonly Shape[]): string {
+  return shapes.map((shape) => shapeSvg(measure, shape)).join('');
+}
+
+function shapeSvg(measure: TextMeasure, shape: Shape): string {
+  switch (shape.kind) {
+    case 'group': {
+      const r = shape.rotate;
+      const transform = r ? { transform: `rotate(${r.angle} ${num(r.cx)} ${num(r.cy)})` } : {};
+      const title = shape.title === undefined ? '' : element('title', {}, escapeXml(shape.title));
+      return element('g', { ...shape.attrs, ...transform }, title + drawSvg(measure, shape.children));
+    }
+    case 'rect':
+      return element('rect', {
+        x: shape.x,
+        y: shape.y,
+        width: shape.width,
+        height: shape.height,
+        rx: shape.rx,
+        fill: shape.fill,
+        stroke: shape.stroke,
+        'stroke-width': shape.strokeWidth,
+      });
+    case 'line':
+      return element('line', {
+        x1: shape.from.x,
+        y1: shape.from.y,
+        x2: shape.to.x,
+        y2: shape.to.y,
+        stroke: shape.stroke,
+        'stroke-width': shape.strokeWidth,
+      });
+    case 'text':
+      return textBlock(measure, shape.block);
+    case 'edge':
+      return edgeSvg(shape.route, shape.colour, shape.strokeWidth);
+  }
+}
+
 export interface SvgDocument {
   /** Prefix of every id in the diagram, unique on a page. */
   readonly id: string;
@@ -112,10 +231,10 @@ export interface SvgDocument {
   readonly height: number;
   readonly title: string;
   readonly description: string;
-  readonly body: string;
+  readonly shapes: readonly Shape[];
 }
 
-export function svgDocument(doc: SvgDocument): DiagramSvg {
+export function svgDocument(measure: TextMeasure, doc: SvgDocument): DiagramSvg {
   const width = Math.ceil(doc.width);
   const height = Math.ceil(doc.height);
   const svg = element(
@@ -132,7 +251,7 @@ export function svgDocument(doc: SvgDocument): DiagramSvg {
     },
     element('title', { id: `${doc.id}-title` }, escapeXml(doc.title)) +
       element('desc', { id: `${doc.id}-desc` }, escapeXml(doc.description)) +
-      doc.body,
+      drawSvg(measure, doc.shapes),
   );
-  return { svg, width, height, title: doc.title, description: doc.description };
+  return { svg, width, height, title: doc.title, description: doc.description, shapes: doc.shapes };
 }
