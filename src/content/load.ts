@@ -1,9 +1,9 @@
-import { isMap, isPair, isScalar, isSeq, type Node, visit } from 'yaml';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { ContentIssue } from '../errors.js';
 import { COUNT_LIMITS, countProblems } from './count-limits.js';
 import { LOAD_LIMITS, tooManyCollections } from './load-limits.js';
 import { formatPath } from './path.js';
-import { aliasProblems, keyProblems } from './yaml-checks.js';
+import { aliasProblems, keyProblems, syntaxProblems } from './yaml-checks.js';
 import { parseYaml } from './yaml-parse.js';
 
 /** A content file as read from disk: its path (for messages) and its text. */
@@ -42,10 +42,6 @@ export interface LoadedSource {
 }
 
 export { LOAD_LIMITS } from './load-limits.js';
-
-const CORE_TAGS = new Set(
-  ['str', 'int', 'float', 'bool', 'null', 'seq', 'map'].map((name) => `tag:yaml.org,2002:${name}`),
-);
 
 const FRONT_MATTER = /^---[ \t]*\r?\n/;
 const FRONT_MATTER_END = /^(?:---|\.\.\.)[ \t]*$/m;
@@ -172,26 +168,15 @@ export function loadSource(source: SourceFile): LoadedSource {
   const issues: ContentIssue[] = [];
   const file = source.path;
   const text = normalizeText(source.text);
-  const isMarkdown = /\.(md|markdown)$/i.test(file);
-  let yamlText = text;
-  let lineOffset = 0;
-  let body: LocatedSection[] = [];
-  if (isMarkdown) {
-    const parts = splitFrontMatter(text);
-    if (!parts) {
-      issues.push({
-        file,
-        line: 1,
-        column: 1,
-        path: '',
-        message: 'a Markdown content file must start with YAML front matter between two "---" lines',
-      });
-      return unread(file, body, issues);
-    }
-    yamlText = parts.yaml;
-    lineOffset = parts.yamlLine;
-    body = splitSections(parts.body, parts.bodyLine);
+  const markdown = /\.(md|markdown)$/i.test(file);
+  const parts = markdown ? splitFrontMatter(text) : null;
+  if (markdown && !parts) {
+    const message = 'a Markdown content file must start with YAML front matter between two "---" lines';
+    return unread(file, [], [{ file, line: 1, column: 1, path: '', message }]);
   }
+  const yamlText = parts?.yaml ?? text;
+  const lineOffset = parts?.yamlLine ?? 0;
+  const body = parts ? splitSections(parts.body, parts.bodyLine) : [];
 
   const crowded = tooManyCollections(yamlText);
   if (crowded >= 0) {
@@ -223,36 +208,9 @@ export function loadSource(source: SourceFile): LoadedSource {
       message: 'a tab in the indentation; YAML indents with spaces only, replace the tab with spaces',
     });
   }
-  for (const error of doc.errors) {
-    const key = /^["']?([^"':\n]*)/.exec(parsed.text.slice(error.pos[0], error.pos[0] + 80))?.[1]?.trim();
-    const message = /call stack/i.test(error.message)
-      ? 'the YAML is nested too deeply to read; flatten it'
-      : error.code === 'DUPLICATE_KEY'
-        ? `duplicate key "${key}"; a key may appear once in a mapping, remove or rename one`
-        : (error.message.split('\n')[0] ?? error.message);
-    push(error.pos[0], message);
-  }
-  for (const warning of doc.warnings) {
-    // Unknown tags are reported once, below, as custom tags.
-    if (warning.code !== 'TAG_RESOLVE_FAILED') push(warning.pos[0], `${warning.message.split('\n')[0]}; remove it`);
-  }
-  const directive = yamlText.search(/^%/m);
-  if (directive >= 0) push(directive, 'YAML directives (%YAML, %TAG) are not allowed; remove the line');
-  visit(doc, {
-    Node(_key, node) {
-      if (node.tag !== undefined && !CORE_TAGS.has(node.tag)) {
-        const shown = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
-        push(node.range?.[0] ?? 0, `custom YAML tag "${shown}" is not allowed; remove it`);
-      }
-    },
-    Pair(_key, pair) {
-      if (isPair(pair) && isScalar(pair.key) && pair.key.value === '<<' && pair.key.type === 'PLAIN') {
-        push(pair.key.range?.[0] ?? 0, 'YAML merge keys ("<<") are not allowed; write the fields out');
-      }
-    },
-  });
   const aliases = aliasProblems(doc, LOAD_LIMITS.maxAliasCount);
-  for (const problem of [...keyProblems(doc), ...aliases]) push(problem.offset, problem.message);
+  for (const problem of [...syntaxProblems(doc, parsed.text, yamlText), ...keyProblems(doc), ...aliases])
+    push(problem.offset, problem.message);
 
   let data: unknown;
   const recoverable = doc.errors.every((e) => e.code === 'DUPLICATE_KEY') && aliases.length === 0;

@@ -22,6 +22,103 @@ export function citationsIn(markdown: string): string[] {
   return [...markdown.matchAll(CITATION)].map((m) => m[1] ?? '');
 }
 
+/** Collects issues and warnings about ids while the parts of a comparison are checked one by one. */
+class IdCheck {
+  readonly issues: ContentIssue[] = [];
+  readonly warnings: ContentIssue[] = [];
+  readonly locate: Locate;
+  systems = new Set<string>();
+
+  constructor(locate: Locate) {
+    this.locate = locate;
+  }
+
+  report(into: ContentIssue[], path: PathSegment[], message: string, at: 'key' | 'value' = 'value'): void {
+    into.push({ ...this.locate(path, at), path: formatPath(path), message });
+  }
+
+  /** The ids of a collection, each reported once more when it repeats. */
+  ids(collection: string, items: unknown[], prefix: PathSegment[] = [collection]): Set<string> {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      const id = idOf(item);
+      if (id === undefined) return;
+      if (seen.has(id))
+        this.report(
+          this.issues,
+          [...prefix, i, 'id'],
+          `duplicate id "${id}"; every id in ${collection} must be unique`,
+        );
+      seen.add(id);
+    });
+    return seen;
+  }
+
+  expect(
+    kind: string,
+    known: Set<string>,
+    id: unknown,
+    path: PathSegment[],
+    at: 'key' | 'value' = 'value',
+    likely: readonly string[] = [],
+  ): void {
+    if (typeof id !== 'string' || known.has(id)) return;
+    const add = `add it to ${kind === 'system' ? 'systems' : kind === 'threat' ? 'threats' : 'references'} or fix the id`;
+    // When exactly one system is missing from a per-system map, an unknown key is most likely that one.
+    const hint = didYouMean(id, known) || (likely.length === 1 ? ` (did you mean "${likely[0]}"?)` : '');
+    this.report(this.issues, path, `unknown ${kind} "${id}"${hint}; ${add}`, at);
+  }
+
+  /** A per-system map: every key a system, every system a key (a missing one is a warning). */
+  systemKeys(map: unknown, path: PathSegment[], what: string, owner: string): void {
+    const keys = Object.keys(record(map));
+    const missing = [...this.systems].filter((system) => !keys.includes(system));
+    for (const key of keys) this.expect('system', this.systems, key, [...path, key], 'key', missing);
+    if (map === undefined) return;
+    for (const system of missing)
+      this.report(this.warnings, path, `${owner} has no ${what} for system "${system}"; it shows as "—"`);
+  }
+
+  idList(kind: string, known: Set<string>, value: unknown, path: PathSegment[]): void {
+    for (const [i, id] of list(value).entries()) this.expect(kind, known, id, [...path, i]);
+  }
+
+  /** Each assessment is scored by both likelihood and impact, or by neither. */
+  assessments(threats: unknown[]): void {
+    threats.forEach((threat, i) => {
+      const t = record(threat);
+      this.systemKeys(t.assessments, ['threats', i, 'assessments'], 'assessment', `threat "${String(t.id)}"`);
+      for (const [system, assessment] of Object.entries(record(t.assessments))) {
+        const a = record(assessment);
+        if ((a.likelihood === undefined) === (a.impact === undefined)) continue;
+        const missing = a.likelihood === undefined ? 'likelihood' : 'impact';
+        this.report(
+          this.issues,
+          ['threats', i, 'assessments', system],
+          `has only one of likelihood and impact; add ${missing} or remove the other`,
+        );
+      }
+    });
+  }
+
+  /** Citations (`[@id]`) in the narrative sections of a Markdown file, at their line and column. */
+  sectionCitations(body: readonly LocatedSection[], references: Set<string>): void {
+    for (const section of body) {
+      for (const id of citationsIn(section.markdown)) {
+        if (references.has(id)) continue;
+        const before = section.markdown.slice(0, section.markdown.indexOf(`[@${id}]`)).split('\n');
+        this.issues.push({
+          file: this.locate([]).file,
+          line: section.line + before.length - 1,
+          column: (before.at(-1)?.length ?? 0) + 1,
+          path: `section "${section.title}"`,
+          message: `cites unknown reference "${id}"${didYouMean(id, references)}; add it to references or fix the id`,
+        });
+      }
+    }
+  }
+}
+
 /**
  * Checks what the schema cannot: unique ids, and that every system, threat and reference id used
  * anywhere names one that exists. Works on the raw data so that it reports alongside schema errors.
@@ -31,118 +128,49 @@ export function checkReferences(
   body: readonly LocatedSection[],
   locate: Locate,
 ): { issues: ContentIssue[]; warnings: ContentIssue[] } {
-  const issues: ContentIssue[] = [];
-  const warnings: ContentIssue[] = [];
+  const check = new IdCheck(locate);
   const root = record(data);
-  const report = (into: ContentIssue[], path: PathSegment[], message: string, at: 'key' | 'value' = 'value') =>
-    into.push({ ...locate(path, at), path: formatPath(path), message });
+  const systems = check.ids('systems', list(root.systems));
+  check.systems = systems;
+  const threats = check.ids('threats', list(root.threats));
+  const references = check.ids('references', list(root.references));
+  for (const collection of ['defenses', 'dimensions', 'attacks', 'verdicts', 'attackFlows'])
+    check.ids(collection, list(root[collection]));
 
-  const ids = (collection: string, items: unknown[] = list(root[collection]), prefix: PathSegment[] = [collection]) => {
-    const seen = new Set<string>();
-    items.forEach((item, i) => {
-      const id = idOf(item);
-      if (id === undefined) return;
-      if (seen.has(id))
-        report(issues, [...prefix, i, 'id'], `duplicate id "${id}"; every id in ${collection} must be unique`);
-      seen.add(id);
-    });
-    return seen;
-  };
-  const systems = ids('systems');
-  const threats = ids('threats');
-  const references = ids('references');
-  for (const collection of ['defenses', 'dimensions', 'attacks', 'verdicts', 'attackFlows']) ids(collection);
-
-  const expect = (
-    kind: string,
-    known: Set<string>,
-    id: unknown,
-    path: PathSegment[],
-    at: 'key' | 'value' = 'value',
-    likely: readonly string[] = [],
-  ) => {
-    if (typeof id !== 'string' || known.has(id)) return;
-    const add = `add it to ${kind === 'system' ? 'systems' : kind === 'threat' ? 'threats' : 'references'} or fix the id`;
-    // When exactly one system is missing from a per-system map, an unknown key is most likely that one.
-    const hint = didYouMean(id, known) || (likely.length === 1 ? ` (did you mean "${likely[0]}"?)` : '');
-    report(issues, path, `unknown ${kind} "${id}"${hint}; ${add}`, at);
-  };
-  const systemKeys = (map: unknown, path: PathSegment[], what: string, owner: string) => {
-    const keys = Object.keys(record(map));
-    const missing = [...systems].filter((system) => !keys.includes(system));
-    for (const key of keys) expect('system', systems, key, [...path, key], 'key', missing);
-    if (map === undefined) return;
-    for (const system of missing)
-      report(warnings, path, `${owner} has no ${what} for system "${system}"; it shows as "—"`);
-  };
-  const idList = (kind: string, known: Set<string>, value: unknown, path: PathSegment[]) => {
-    for (const [i, id] of list(value).entries()) expect(kind, known, id, [...path, i]);
-  };
-
-  list(root.threats).forEach((threat, i) => {
-    const t = record(threat);
-    systemKeys(t.assessments, ['threats', i, 'assessments'], 'assessment', `threat "${String(t.id)}"`);
-    for (const [system, assessment] of Object.entries(record(t.assessments))) {
-      const a = record(assessment);
-      if ((a.likelihood === undefined) !== (a.impact === undefined)) {
-        const missing = a.likelihood === undefined ? 'likelihood' : 'impact';
-        report(
-          issues,
-          ['threats', i, 'assessments', system],
-          `has only one of likelihood and impact; add ${missing} or remove the other`,
-        );
-      }
-    }
-  });
+  check.assessments(list(root.threats));
   list(root.defenses).forEach((defense, i) => {
     const d = record(defense);
-    idList('system', systems, d.systems, ['defenses', i, 'systems']);
-    idList('threat', threats, d.counters, ['defenses', i, 'counters']);
+    check.idList('system', systems, d.systems, ['defenses', i, 'systems']);
+    check.idList('threat', threats, d.counters, ['defenses', i, 'counters']);
   });
   for (const [i, dimension] of list(root.dimensions).entries()) {
-    systemKeys(
-      record(dimension).values,
-      ['dimensions', i, 'values'],
-      'value',
-      `dimension "${String(idOf(dimension))}"`,
-    );
+    const owner = `dimension "${String(idOf(dimension))}"`;
+    check.systemKeys(record(dimension).values, ['dimensions', i, 'values'], 'value', owner);
   }
   list(root.attacks).forEach((attack, i) => {
     const a = record(attack);
-    systemKeys(a.outcomes, ['attacks', i, 'outcomes'], 'outcome', `attack "${String(a.id)}"`);
-    idList('threat', threats, a.threats, ['attacks', i, 'threats']);
+    check.systemKeys(a.outcomes, ['attacks', i, 'outcomes'], 'outcome', `attack "${String(a.id)}"`);
+    check.idList('threat', threats, a.threats, ['attacks', i, 'threats']);
   });
   list(root.verdicts).forEach((verdict, i) => {
     const v = record(verdict);
-    idList('system', systems, v.better, ['verdicts', i, 'better']);
-    idList('threat', threats, v.threats, ['verdicts', i, 'threats']);
-    idList('reference', references, v.references, ['verdicts', i, 'references']);
+    check.idList('system', systems, v.better, ['verdicts', i, 'better']);
+    check.idList('threat', threats, v.threats, ['verdicts', i, 'threats']);
+    check.idList('reference', references, v.references, ['verdicts', i, 'references']);
   });
   list(root.attackFlows).forEach((flow, i) => {
     const steps = list(record(flow).steps);
-    ids('steps', steps, ['attackFlows', i, 'steps']);
+    check.ids('steps', steps, ['attackFlows', i, 'steps']);
     steps.forEach((step, j) => {
       for (const key of Object.keys(record(record(step).branches))) {
-        expect('system', systems, key, ['attackFlows', i, 'steps', j, 'branches', key], 'key');
+        check.expect('system', systems, key, ['attackFlows', i, 'steps', j, 'branches', key], 'key');
       }
     });
   });
 
   forEachString(root, (text, path) => {
-    for (const id of citationsIn(text)) expect('reference', references, id, path);
+    for (const id of citationsIn(text)) check.expect('reference', references, id, path);
   });
-  for (const section of body) {
-    for (const id of citationsIn(section.markdown)) {
-      if (references.has(id)) continue;
-      const before = section.markdown.slice(0, section.markdown.indexOf(`[@${id}]`)).split('\n');
-      issues.push({
-        file: locate([]).file,
-        line: section.line + before.length - 1,
-        column: (before.at(-1)?.length ?? 0) + 1,
-        path: `section "${section.title}"`,
-        message: `cites unknown reference "${id}"${didYouMean(id, references)}; add it to references or fix the id`,
-      });
-    }
-  }
-  return { issues, warnings };
+  check.sectionCitations(body, references);
+  return { issues: check.issues, warnings: check.warnings };
 }

@@ -119,3 +119,45 @@ export function aliasProblems(doc: Document, maxAliasCount: number): YamlProblem
   }
   return problems;
 }
+
+const CORE_TAGS = new Set(
+  ['str', 'int', 'float', 'bool', 'null', 'seq', 'map'].map((name) => `tag:yaml.org,2002:${name}`),
+);
+
+/**
+ * What the YAML parser found wrong, then what riskdeck does not allow (directives, custom tags, merge keys),
+ * in that order, each at its offset in the YAML text.
+ */
+export function syntaxProblems(doc: Document, parsedText: string, yamlText: string): YamlProblem[] {
+  const problems: YamlProblem[] = [];
+  const push = (offset: number, message: string) => problems.push({ offset, message });
+  for (const error of doc.errors) {
+    const key = /^["']?([^"':\n]*)/.exec(parsedText.slice(error.pos[0], error.pos[0] + 80))?.[1]?.trim();
+    const message = /call stack/i.test(error.message)
+      ? 'the YAML is nested too deeply to read; flatten it'
+      : error.code === 'DUPLICATE_KEY'
+        ? `duplicate key "${key}"; a key may appear once in a mapping, remove or rename one`
+        : (error.message.split('\n')[0] ?? error.message);
+    push(error.pos[0], message);
+  }
+  for (const warning of doc.warnings) {
+    // Unknown tags are reported once, below, as custom tags.
+    if (warning.code !== 'TAG_RESOLVE_FAILED') push(warning.pos[0], `${warning.message.split('\n')[0]}; remove it`);
+  }
+  const directive = yamlText.search(/^%/m);
+  if (directive >= 0) push(directive, 'YAML directives (%YAML, %TAG) are not allowed; remove the line');
+  visit(doc, {
+    Node(_key, node) {
+      if (node.tag !== undefined && !CORE_TAGS.has(node.tag)) {
+        const shown = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
+        push(node.range?.[0] ?? 0, `custom YAML tag "${shown}" is not allowed; remove it`);
+      }
+    },
+    Pair(_key, pair) {
+      if (isPair(pair) && isScalar(pair.key) && pair.key.value === '<<' && pair.key.type === 'PLAIN') {
+        push(pair.key.range?.[0] ?? 0, 'YAML merge keys ("<<") are not allowed; write the fields out');
+      }
+    },
+  });
+  return problems;
+}

@@ -1,10 +1,10 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { createMarkdown } from '../../markdown/markdown.js';
+import { createMarkdown, type MarkdownRenderer } from '../../markdown/markdown.js';
 import type { RenderContext } from '../render.js';
-import { createConverter, embeddable } from './convert.js';
+import { type Converter, createConverter, embeddable } from './convert.js';
 import { reportDiagrams } from './diagrams.js';
 import { type DirectiveContext, runDirective } from './directives.js';
-import { templateView } from './slots.js';
+import { type SlotTable, templateView } from './slots.js';
 import { reportStyle } from './style.js';
 import { compileReportTemplates } from './template.js';
 
@@ -108,6 +108,74 @@ function headingBreaks(): NonNullable<TDocumentDefinitions['pageBreakBefore']> {
   };
 }
 
+/** The template's output, split into Markdown and `::: directive` lines, as pdfmake nodes in order. */
+function templateContent(body: string, values: SlotTable, convert: Converter, directives: DirectiveContext): Content[] {
+  const content: Content[] = [];
+  let markdown: string[] = [];
+  const flush = () => {
+    if (markdown.length > 0) content.push(...convert.template(markdown.join('\n')));
+    markdown = [];
+  };
+  for (const line of body.split('\n')) {
+    const directive = DIRECTIVE.exec(line);
+    if (!directive) {
+      markdown.push(line);
+      continue;
+    }
+    flush();
+    const args = values
+      .value(directive[2] ?? '')
+      .split(/\s+/)
+      .filter(Boolean);
+    content.push(...runDirective(directive[1] ?? '', args, directives));
+  }
+  flush();
+  return content;
+}
+
+/** The header and footer templates give one line per column: left, then right. */
+function furniture(
+  render: (context: unknown) => string,
+  view: object,
+  convert: Converter,
+  margins: readonly number[],
+  name: 'header' | 'footer',
+): (page: number, pages: number) => Content | null {
+  const [left = 0, top = 0, right = 0] = margins;
+  return (page, pages) => {
+    if (page === 1) return null;
+    const [leftText = '', rightText = ''] = render({ ...view, page, pages })
+      .trim()
+      .split('\n');
+    return {
+      columns: [
+        { text: convert.templateLine(leftText.trim()), width: '*' },
+        { text: convert.templateLine(rightText.trim()), width: 'auto', alignment: 'right' },
+      ],
+      columnGap: 16,
+      style: name,
+      margin: name === 'header' ? [left, top - 34, right, 0] : [left, 18, right, 0],
+    };
+  };
+}
+
+/** Title, authors, subject and keywords as plain text, with fixed dates so two builds are byte-identical. */
+function documentInfo(comparison: RenderContext['comparison'], md: MarkdownRenderer, epoch: number) {
+  const { meta } = comparison;
+  const date = new Date(epoch * 1000);
+  return {
+    title: md.plain(meta.title),
+    author: meta.authors.map((a) => md.plain(a.name)).join(', '),
+    subject: meta.subtitle === undefined ? 'Security risk report' : md.plain(meta.subtitle),
+    keywords: ['security risk report', ...comparison.systems.map((s) => md.plain(s.name))].join(', '),
+    creator: 'riskdeck',
+    producer: 'riskdeck (pdfmake)',
+    // pdfkit derives the file ID from these; fixed dates make two builds byte-identical.
+    creationDate: date,
+    modDate: date,
+  };
+}
+
 /**
  * The report as a pdfmake document: the template's output, split into Markdown and directive lines,
  * converted to nodes; header, footer, outline, contents, metadata. Pure: same context, same document.
@@ -129,63 +197,14 @@ export function reportDocument(ctx: RenderContext): TDocumentDefinitions {
     diagrams: reportDiagrams(comparison, ctx.fonts, width, height),
     width,
   };
-
-  const content: Content[] = [];
-  let markdown: string[] = [];
-  const flush = () => {
-    if (markdown.length > 0) content.push(...convert.template(markdown.join('\n')));
-    markdown = [];
-  };
-  for (const line of templates.body(view).split('\n')) {
-    const directive = DIRECTIVE.exec(line);
-    if (!directive) {
-      markdown.push(line);
-      continue;
-    }
-    flush();
-    const args = table
-      .value(directive[2] ?? '')
-      .split(/\s+/)
-      .filter(Boolean);
-    content.push(...runDirective(directive[1] ?? '', args, directives));
-  }
-  flush();
-
-  /** The header and footer templates give one line per column: left, then right. */
-  const furniture = (render: (context: unknown) => string, page: number, pages: number, name: string): Content => {
-    const [leftText = '', rightText = ''] = render({ ...view, page, pages })
-      .trim()
-      .split('\n');
-    return {
-      columns: [
-        { text: convert.templateLine(leftText.trim()), width: '*' },
-        { text: convert.templateLine(rightText.trim()), width: 'auto', alignment: 'right' },
-      ],
-      columnGap: 16,
-      style: name,
-      margin: name === 'header' ? [left, top - 34, right, 0] : [left, 18, right, 0],
-    };
-  };
-
-  const { meta } = comparison;
-  const date = new Date(ctx.epoch * 1000);
+  const content = templateContent(templates.body(view), table, convert, directives);
   return {
     pageSize: style.page.size,
     pageMargins: style.page.margins,
     version: '1.7',
-    language: meta.language,
+    language: comparison.meta.language,
     displayTitle: true,
-    info: {
-      title: md.plain(meta.title),
-      author: meta.authors.map((a) => md.plain(a.name)).join(', '),
-      subject: meta.subtitle === undefined ? 'Security risk report' : md.plain(meta.subtitle),
-      keywords: ['security risk report', ...comparison.systems.map((s) => md.plain(s.name))].join(', '),
-      creator: 'riskdeck',
-      producer: 'riskdeck (pdfmake)',
-      // pdfkit derives the file ID from these; fixed dates make two builds byte-identical.
-      creationDate: date,
-      modDate: date,
-    },
+    info: documentInfo(comparison, md, ctx.epoch),
     // Names only: renderPdf serves the bytes of these same names from memory.
     images: Object.fromEntries(
       [...ctx.images.values()].filter(embeddable).map((image) => [image.output, image.output]),
@@ -193,8 +212,8 @@ export function reportDocument(ctx: RenderContext): TDocumentDefinitions {
     defaultStyle: { font: ctx.fonts.family, ...style.styles.body },
     styles: style.styles,
     content: keepHeadingsWithNext(content),
-    header: (page, pages) => (page === 1 ? null : furniture(templates.header, page, pages, 'header')),
-    footer: (page, pages) => (page === 1 ? null : furniture(templates.footer, page, pages, 'footer')),
+    header: furniture(templates.header, view, convert, style.page.margins, 'header'),
+    footer: furniture(templates.footer, view, convert, style.page.margins, 'footer'),
     pageBreakBefore: headingBreaks(),
   };
 }
