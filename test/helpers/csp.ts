@@ -5,7 +5,9 @@
 export const DECK_CSP =
   "default-src 'none'; " +
   "script-src 'self' 'sha256-GzCveToXhSIzS3M5eQeRm3McVRB7cYneYKwTkzA3wDk='; " +
-  "style-src 'self' 'sha256-FO8+tEZY4XAJsThREbo8dTCiyACqv1VGgxX0NfVfEAs=' 'unsafe-hashes' " +
+  "style-src 'self' 'sha256-FO8+tEZY4XAJsThREbo8dTCiyACqv1VGgxX0NfVfEAs=' " +
+  "'sha256-P7379LHHS1islcyRtolAfypCkVRvG4S6m6qz3c3TUjk=' 'sha256-AQ1Rup+sfRMid+jMjYcK8Gnh5UlxtbXLT/YRRbHGtW8=' " +
+  "'unsafe-hashes' " +
   "'sha256-ZdHxw9eWtnxUb3mk6tBS+gIiVUPE3pGM470keHPDFlE='; " +
   "img-src 'self' data:; font-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'";
 

@@ -19,15 +19,30 @@ export const SPEAKER_VIEW_HASHES: SpeakerViewHashes = {
 };
 
 /**
+ * reveal.js's print mode (`?print-pdf`) adds two `<style>` elements: the `@page` size (the slide plus the
+ * margin, which `deck.js` sets to 0 in print mode, so 1280×720) and a cap on the size of images. These are
+ * their hashes for reveal.js 6.0.2 at 1280×720; a test recomputes them from node_modules with
+ * `printViewHashes`.
+ */
+export const PRINT_VIEW_HASHES: readonly string[] = [
+  'sha256-P7379LHHS1islcyRtolAfypCkVRvG4S6m6qz3c3TUjk=',
+  'sha256-AQ1Rup+sfRMid+jMjYcK8Gnh5UlxtbXLT/YRRbHGtW8=',
+];
+
+/**
  * The deck's Content-Security-Policy. Scripts and styles come only from the deck's folder (reveal.js sets
  * its inline styles through the CSSOM, which the policy does not restrict), images from there or `data:`,
  * frames (the speaker view's previews of the deck) only from there; nothing may connect anywhere.
  */
-export function deckCsp(hashes: SpeakerViewHashes = SPEAKER_VIEW_HASHES): string {
+export function deckCsp(
+  hashes: SpeakerViewHashes = SPEAKER_VIEW_HASHES,
+  printHashes: readonly string[] = PRINT_VIEW_HASHES,
+): string {
+  const print = printHashes.map((h) => ` '${h}'`).join('');
   return [
     "default-src 'none'",
     `script-src 'self' '${hashes.script}'`,
-    `style-src 'self' '${hashes.style}' 'unsafe-hashes' '${hashes.styleAttribute}'`,
+    `style-src 'self' '${hashes.style}'${print} 'unsafe-hashes' '${hashes.styleAttribute}'`,
     "img-src 'self' data:",
     "font-src 'self'",
     "frame-src 'self'",
@@ -69,4 +84,24 @@ export function speakerViewHashes(notesPluginSource: string): SpeakerViewHashes 
     style: sha256(inner('style')),
     styleAttribute: sha256(attributes[0] ?? ''),
   };
+}
+
+/**
+ * Recomputes the print view's style hashes from reveal.js's UMD build: the text of each `<style>` it
+ * writes from a concatenation that opens with the literal `@page{size:` or `.reveal section>img…`, with the
+ * width and height (in that order) put in for the two values it computes.
+ */
+export function printViewHashes(revealSource: string, size: { width: number; height: number }): string[] {
+  return ['@page{size:`', '.reveal section>img'].map((opening) => {
+    const start = revealSource.indexOf(`\`${opening}`);
+    if (start < 0) throw new Error(`reveal.js's print view no longer writes a style opening with ${opening}`);
+    const call = /^(?:`[^`$\\]*`|\w+)(?:\+(?:`[^`$\\]*`|\w+))*(?=\))/.exec(revealSource.slice(start));
+    if (!call) throw new Error(`reveal.js's print view style ${opening} is not a plain concatenation`);
+    const tokens = call[0].match(/`[^`]*`|\w+/g) ?? [];
+    const values = [size.width, size.height];
+    const names = tokens.filter((t) => !t.startsWith('`'));
+    if (names.length !== values.length)
+      throw new Error(`reveal.js's print view style ${opening} computes ${names.length} values, not 2`);
+    return sha256(tokens.map((t) => (t.startsWith('`') ? t.slice(1, -1) : String(values.shift()))).join(''));
+  });
 }

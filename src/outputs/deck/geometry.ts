@@ -129,7 +129,8 @@ export function layoutCss(fontFamily: string): string {
     face('italic.ttf', '100 499', 'italic'),
     face('bold-italic.ttf', '500 900', 'italic'),
     `:root{--deck-font:${family},sans-serif}`,
-    `.reveal .slides>section:not(.stack),.reveal .slides>section>section{height:${SLIDE.height}px;box-sizing:border-box;padding:0}`,
+    // Print mode (`?print-pdf`) moves every slide into a `.pdf-page` of its own.
+    `.reveal .slides>section:not(.stack),.reveal .slides>section>section,.reveal .slides>.pdf-page>section{height:${SLIDE.height}px;box-sizing:border-box;padding:0}`,
     `.reveal .slide-frame{position:absolute;inset:0;padding:${FRAME.band + FRAME.padTop}px ${FRAME.padX}px ${FRAME.padBottom}px;box-sizing:border-box;display:flex;flex-direction:column;overflow:hidden}`,
     `.reveal .slide-frame>h2{font-size:${TEXT.title.size}px;line-height:${TEXT.title.lineHeight};margin:0 0 ${TEXT.titleGap}px}`,
     `.reveal .slide-body{font-size:${TEXT.body.size}px;line-height:${TEXT.body.lineHeight};flex:1 1 auto;min-height:0}`,

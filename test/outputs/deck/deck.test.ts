@@ -3,7 +3,13 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SPEAKER_VIEW_HASHES, speakerViewHashes } from '../../../src/outputs/deck/csp.js';
+import {
+  PRINT_VIEW_HASHES,
+  printViewHashes,
+  SPEAKER_VIEW_HASHES,
+  speakerViewHashes,
+} from '../../../src/outputs/deck/csp.js';
+import { SLIDE } from '../../../src/outputs/deck/geometry.js';
 import { deckOutput } from '../../../src/outputs/deck/index.js';
 import { outputResult } from '../../../src/outputs/render.js';
 import { comparisonYaml } from '../../helpers/comparisons.js';
@@ -121,6 +127,11 @@ describe('the deck of the shipped comparison', () => {
     const require = createRequire(import.meta.url);
     const notes = readFileSync(require.resolve('reveal.js/plugin/notes'), 'utf8');
     expect(speakerViewHashes(notes)).toEqual(SPEAKER_VIEW_HASHES);
+  });
+
+  it('allows print mode by the hashes of the styles reveal.js writes for a 1280×720 page', () => {
+    const reveal = readFileSync(createRequire(import.meta.url).resolve('reveal.js'), 'utf8');
+    expect(printViewHashes(reveal, SLIDE)).toEqual(PRINT_VIEW_HASHES);
   });
 
   it('writes the deck with reveal.js, the notes plugin, theme, fonts and init script beside it', async () => {
