@@ -26,6 +26,8 @@ export interface RenderContext {
   readonly changes: ChangeSet | undefined;
   /** The images the content uses, by `src` as written, already checked at the edge. */
   readonly images: ReadonlyMap<string, ContentImage>;
+  /** PNG and JPEG images of the templates folder's `assets/` (a logo), by path (`assets/logo.png`). */
+  readonly templateImages?: ReadonlyMap<string, ContentImage>;
 }
 
 /** Reads and checks the images a content file refers to; provided by the edge. */
@@ -35,6 +37,8 @@ export type ImageReader = (refs: readonly ImageRef[]) => Promise<ReadonlyMap<str
 export interface RenderResources {
   readonly fonts: FontSet;
   readonly templates: TemplateFiles;
+  /** PNG and JPEG images of the templates folder's `assets/`, checked as content images are. */
+  readonly templateImages?: ReadonlyMap<string, ContentImage>;
 }
 
 /**

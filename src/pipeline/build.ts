@@ -6,7 +6,7 @@ import { loadFonts } from '../fonts/load.js';
 import { compileSource } from '../model/compile.js';
 import { type Artifact, modelJson, type Output, type RenderResources, renderSource } from '../outputs/render.js';
 import { missingGlyphWarnings } from '../outputs/report/glyphs.js';
-import { imageReader } from '../resources/images.js';
+import { imageReader, readTemplateImages } from '../resources/images.js';
 import { readSource } from '../resources/source.js';
 import { loadTemplates, templateAssets } from '../resources/templates.js';
 import { loadBaseline } from './baseline.js';
@@ -65,9 +65,10 @@ export async function renderFile(job: BuildJob, options: BuildOptions, resources
 }
 
 async function loadResources(options: BuildOptions, cwd: string): Promise<RenderResources> {
-  const templates = new Map(
-    await loadTemplates(options.templatesDir === undefined ? undefined : resolve(cwd, options.templatesDir)),
-  );
+  const templatesDir = options.templatesDir === undefined ? undefined : resolve(cwd, options.templatesDir);
+  const templates = new Map(await loadTemplates(templatesDir));
+  const templateImages =
+    templatesDir === undefined ? new Map() : await readTemplateImages(templatesDir, await templateAssets(templatesDir));
   if (options.theme !== undefined) {
     const theme = await readFile(resolve(cwd, options.theme), 'utf8').catch((error: NodeJS.ErrnoException) => {
       throw new RiskdeckError('USAGE', `cannot read the theme ${options.theme} (${error.code ?? error.message})`);
@@ -79,7 +80,7 @@ async function loadResources(options: BuildOptions, cwd: string): Promise<Render
   }
   // A font that cannot be read or used is a RiskdeckError naming its file (exit 2).
   const fonts = await loadFonts(options.fonts, options.fallbackFonts);
-  return { fonts, templates };
+  return { fonts, templates, templateImages };
 }
 
 /** Fonts and templates for a build. Templates are read every time (about a millisecond) so that an edit

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { constants, open, realpath } from 'node:fs/promises';
-import { dirname, extname, isAbsolute, resolve, sep } from 'node:path';
+import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { IMAGE_LIMITS, type ImageInfo, sniffImage } from '../content/image-bytes.js';
 import type { ImageRef } from '../content/image-refs.js';
-import { type ContentIssue, contentError } from '../errors.js';
+import { type ContentIssue, contentError, RiskdeckError } from '../errors.js';
 
 /** An image a content file uses, checked and read at the edge; renderers only see these bytes. */
 export interface ContentImage extends ImageInfo {
@@ -102,4 +102,26 @@ export function imageReader(contentFile: string): (refs: readonly ImageRef[]) =>
     if (issues.length > 0) throw contentError(refs[0]?.file ?? contentFile, issues);
     return images;
   };
+}
+
+/**
+ * The PNG and JPEG files of a templates folder's `assets/` (a logo for the report's title page), checked as
+ * content images are (inside the folder, a regular file, an image by its bytes, within the size limits), by
+ * their path in the folder (`assets/logo.png`). A file that fails a check is a usage error naming it.
+ */
+export async function readTemplateImages(dir: string, assets: readonly string[]): Promise<Map<string, ContentImage>> {
+  const images = new Map<string, ContentImage>();
+  for (const path of assets.filter((name) => /\.(png|jpe?g)$/i.test(name))) {
+    // Read as if by a file in the templates folder: the same checks keep it inside that folder.
+    const result = await readContentImage(path, join(dir, 'report'));
+    if (!result.ok) {
+      const shown = relative(process.cwd(), join(dir, path)) || path;
+      throw new RiskdeckError(
+        'USAGE',
+        `${shown}: ${result.message.replace('the content file', 'the templates folder')}`,
+      );
+    }
+    images.set(path, result.image);
+  }
+  return images;
 }

@@ -1,10 +1,13 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { png } from '../helpers/png.js';
+import { requireTool } from '../helpers/tools.js';
 import { riskdeck } from './helpers.js';
 
+const pdfimages = requireTool('pdfimages');
 let dir: string;
 const logo = png(120, 40);
 
@@ -19,6 +22,12 @@ beforeAll(() => {
   writeFileSync(
     join(dir, 'brand/deck/partials/title.hbs'),
     `<img class="logo" src="assets/logo.png" alt="Acme">\n${title}`,
+  );
+  mkdirSync(join(dir, 'brand/report/partials'), { recursive: true });
+  const cover = readFileSync('templates/report/partials/cover.hbs', 'utf8');
+  writeFileSync(
+    join(dir, 'brand/report/partials/cover.hbs'),
+    cover.replace('::: cover\n', '::: cover\n\n![Acme](assets/logo.png)\n'),
   );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -47,5 +56,35 @@ describe('--theme and --templates through the built CLI', () => {
     expect(run.code).toBe(0);
     expect(readFileSync(join(dir, 'dist/runc-vs-kata/assets/logo.png'))).toEqual(logo);
     expect(readFileSync(join(dir, 'dist/runc-vs-kata/index.html'), 'utf8')).toContain('src="assets/logo.png"');
+  });
+
+  it.skipIf(pdfimages.skip)(
+    'puts a logo from the templates folder on the report cover, as an image, not its alt text',
+    async () => {
+      const run = await riskdeck(['build', '--templates', 'brand', '-q'], {
+        cwd: dir,
+        timeoutMs: 120_000,
+      });
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const pdf = join(dir, 'dist/runc-vs-kata/report.pdf');
+      // `pdfimages -list`: page, num, type, width, height, … one row per image drawn.
+      const rows = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+      expect(rows.map((row) => row.trim().split(/\s+/).slice(0, 5))).toEqual([['1', '0', 'image', '120', '40']]);
+      expect(execFileSync('pdftotext', ['-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' })).not.toContain('Acme');
+    },
+  );
+
+  it('refuses a logo that is not an image with one line naming the file, and writes nothing', async () => {
+    mkdirSync(join(dir, 'fake/assets'), { recursive: true });
+    writeFileSync(join(dir, 'fake/assets/logo.png'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    const run = await riskdeck(['build', '--templates', 'fake', '--out', 'fake-dist'], { cwd: dir, timeoutMs: 60_000 });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^riskdeck: fake\/assets\/logo\.png: image "assets\/logo\.png" is not a PNG, JPEG, GIF or WebP image/,
+      ),
+    ]);
+    expect(readdirSync(join(dir, 'fake-dist'), { recursive: true })).toEqual([]);
   });
 });

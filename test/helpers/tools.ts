@@ -6,6 +6,7 @@ const INSTALL: Record<string, string> = {
   pdftoppm: 'apt-get update && apt-get install -y poppler-utils',
   pdffonts: 'apt-get update && apt-get install -y poppler-utils',
   pdftotext: 'apt-get update && apt-get install -y poppler-utils',
+  pdfimages: 'apt-get update && apt-get install -y poppler-utils',
   qpdf: 'apt-get update && apt-get install -y qpdf',
 };
 

@@ -47,6 +47,8 @@ export interface ConverterOptions {
   readonly height: number;
   /** Content images the edge has checked, by `src` as written. */
   readonly images: ReadonlyMap<string, ContentImage>;
+  /** Images of the templates folder (`assets/logo.png`), for the template's own Markdown. */
+  readonly templateImages: ReadonlyMap<string, ContentImage>;
 }
 
 /** PNG and JPEG are what pdfkit embeds; other images show as their alt text. */
@@ -124,7 +126,7 @@ export class BlockConverter {
   private paragraph(token: Token, mode: Mode, tight: boolean): Content[] {
     const slot = this.onlySlot(token.raw, mode);
     if (slot?.kind === 'markdown') return this.blocks(this.o.md.tokens(slot.value), CONTENT, tight);
-    const figures = mode.template ? undefined : this.imageBlock(token, mode, tight);
+    const figures = this.imageBlock(token, mode, tight);
     if (figures) return figures;
     const children = (token as { tokens?: Token[] }).tokens ?? [token];
     return [{ text: this.runs(children, mode), style: tight ? undefined : 'p' } as Content];
@@ -205,7 +207,9 @@ export class BlockConverter {
 
   /** A paragraph with checked PNG/JPEG images in it: see `imagesBetweenText`; a table cell gets a third of the width. */
   private imageBlock(token: Token, mode: Mode, tight: boolean): Content[] | undefined {
-    const { images, width, height } = this.o;
+    const { width, height } = this.o;
+    // The template's Markdown shows the templates folder's images, a content field the content's.
+    const images = mode.template ? this.o.templateImages : this.o.images;
     return imagesBetweenText((token as { tokens?: Token[] }).tokens ?? [], {
       imageOf: (t) => {
         const image = t.type === 'image' ? images.get((t as Tokens.Image).href) : undefined;

@@ -1,5 +1,6 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { createMarkdown, type MarkdownRenderer } from '../../markdown/markdown.js';
+import type { ContentImage } from '../../resources/images.js';
 import type { RenderContext } from '../render.js';
 import { type Converter, createConverter, embeddable } from './convert.js';
 import { reportDiagrams } from './diagrams.js';
@@ -108,6 +109,11 @@ function headingBreaks(): NonNullable<TDocumentDefinitions['pageBreakBefore']> {
   };
 }
 
+/** The images a report can embed: the content's and the templates folder's PNG and JPEG files. */
+export function reportImages(ctx: RenderContext): ContentImage[] {
+  return [...ctx.images.values(), ...(ctx.templateImages?.values() ?? [])].filter(embeddable);
+}
+
 /** The template's output, split into Markdown and `::: directive` lines, as pdfmake nodes in order. */
 function templateContent(body: string, values: SlotTable, convert: Converter, directives: DirectiveContext): Content[] {
   const content: Content[] = [];
@@ -189,7 +195,8 @@ export function reportDocument(ctx: RenderContext): TDocumentDefinitions {
   const [left, top, right, bottom] = style.page.margins;
   const width = PAGE_SIZE[style.page.size][0] - left - right;
   const height = PAGE_SIZE[style.page.size][1] - top - bottom;
-  const convert = createConverter({ md, style, slots: table, width, height, images: ctx.images });
+  const templateImages = ctx.templateImages ?? new Map();
+  const convert = createConverter({ md, style, slots: table, width, height, images: ctx.images, templateImages });
   const directives: DirectiveContext = {
     comparison,
     convert,
@@ -206,9 +213,7 @@ export function reportDocument(ctx: RenderContext): TDocumentDefinitions {
     displayTitle: true,
     info: documentInfo(comparison, md, ctx.epoch),
     // Names only: renderPdf serves the bytes of these same names from memory.
-    images: Object.fromEntries(
-      [...ctx.images.values()].filter(embeddable).map((image) => [image.output, image.output]),
-    ),
+    images: Object.fromEntries(reportImages(ctx).map((image) => [image.output, image.output])),
     defaultStyle: { font: ctx.fonts.family, ...style.styles.body },
     styles: style.styles,
     content: keepHeadingsWithNext(content),

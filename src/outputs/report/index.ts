@@ -1,7 +1,6 @@
 import { fontChain } from '../../fonts/chain.js';
 import type { Output } from '../render.js';
-import { embeddable } from './convert.js';
-import { reportDocument } from './document.js';
+import { reportDocument, reportImages } from './document.js';
 import { withFontRuns } from './font-runs.js';
 import { missingGlyphWarnings } from './glyphs.js';
 import { renderPdf } from './pdf.js';
@@ -14,7 +13,7 @@ export const reportOutput: Output = async (ctx) => ({
       data: await renderPdf(
         withFontRuns(reportDocument(ctx), fontChain(ctx.fonts)),
         ctx.fonts,
-        new Map([...ctx.images.values()].filter(embeddable).map((image) => [image.output, image.bytes])),
+        new Map(reportImages(ctx).map((image) => [image.output, image.bytes])),
       ),
     },
   ],
