@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { paginate, paginateInto } from '../../../src/outputs/deck/paginate.js';
-import { renderDeck } from '../../helpers/deck.js';
+import { paginate, paginateInto } from '../../src/plan/paginate.js';
+import { renderDeck } from '../helpers/deck.js';
 
 const sums = (pages: number[][]) => pages.map((p) => p.reduce((a, b) => a + b, 0));
 

@@ -1,20 +1,20 @@
-import type { RiskLevel } from '../../../model/risk.js';
+import type { RiskLevel } from '../../model/risk.js';
 import { CONTENT_WIDTH, columnWidths, TEXT } from '../geometry.js';
-import { BADGE_HEIGHT, budgetFor, type DeckContext, type PageView, page, rowHeight, tablePages } from '../pages.js';
+import { BADGE_HEIGHT, budgetFor, type PlanContext, type PlanPage, page, rowHeight, tablePages } from '../pages.js';
 import { chunkEvenly } from '../paginate.js';
 import type { BadgeView } from '../text.js';
 import { diagramView } from './diagram.js';
 import { cellHeights, headerHeight } from './table.js';
 
 /** Levels from the most severe down, as table headers: a word, its score range and its colour. */
-function levelHeaders(ctx: DeckContext): (BadgeView & { range: string; id: RiskLevel })[] {
+function levelHeaders(ctx: PlanContext): (BadgeView & { range: string; id: RiskLevel })[] {
   return [...ctx.comparison.levels]
     .reverse()
     .map((l) => ({ id: l.id, level: l.id, label: l.label, range: `${l.min}–${l.max}` }));
 }
 
 /** How many threats each system has at each level. */
-export function riskCounts(ctx: DeckContext): PageView[] {
+export function riskCounts(ctx: PlanContext): PlanPage[] {
   const h = cellHeights(ctx);
   const widths = columnWidths('risk-counts');
   const levels = levelHeaders(ctx);
@@ -47,7 +47,7 @@ const KEY_COLUMNS = 3;
 const KEY_STYLE = { size: 16, lineHeight: 1.3 } as const;
 
 /** The key under the matrices: each threat id with its title, and the colour of each level. */
-function matrixKey(ctx: DeckContext) {
+function matrixKey(ctx: PlanContext) {
   const threats = ctx.comparison.threats.map((t) => ({
     key: t.key,
     title: ctx.text.inline(t.title),
@@ -68,7 +68,7 @@ function matrixKey(ctx: DeckContext) {
  * The risk matrices side by side, up to four a slide, drawn at their shown size (no text under 14 px), with
  * one key for all of them; more systems continue on the next slide, the slides balanced (5 → 3 + 2).
  */
-export function riskMatrices(ctx: DeckContext): PageView[] {
+export function riskMatrices(ctx: PlanContext): PlanPage[] {
   const title = 'Risk matrix per system';
   const key = matrixKey(ctx);
   const room = budgetFor(ctx, title) - key.height;

@@ -1,38 +1,37 @@
-import Handlebars from 'handlebars';
-import type { Comparison } from '../../model/comparison.js';
-import type { ChangeSet } from '../../model/diff.js';
-import type { DeckDiagrams } from './diagrams.js';
+import type { Comparison } from '../model/comparison.js';
+import type { ChangeSet } from '../model/diff.js';
+import type { PlanDiagrams } from './diagrams.js';
 import { bodyBudget, CAPTION_GAP, CONTENT_WIDTH, TABLE, TEXT } from './geometry.js';
 import type { HeightEstimator } from './measure.js';
 import { paginate } from './paginate.js';
-import type { DeckText, Html } from './text.js';
+import type { MarkdownText, PlanText } from './text.js';
 
-/** One slide as a template sees it: plain data, content already rendered safe. */
-export interface PageView<D = unknown> {
-  /** The partial that draws the body: `threat` is `templates/deck/partials/threat.hbs`. */
+/** One slide of the plan: plain data, its text still Markdown (`MarkdownText`) for each output to render. */
+export interface PlanPage<D = unknown> {
+  /** The kind of slide, which fixes the shape of `data`; the deck draws it with `templates/deck/partials/<partial>.hbs`. */
   readonly partial: string;
   /** Set on the first page of a part, so the agenda can link to it. */
   readonly id: string | undefined;
-  readonly title: Html;
+  readonly title: MarkdownText;
   readonly continued: boolean;
   /** A line under the title, e.g. which systems a page shows when they do not fit side by side. */
   readonly caption: string | undefined;
-  readonly notes: Html | undefined;
+  readonly notes: readonly PlanNote[] | undefined;
   readonly data: D;
 }
 
 /** A horizontal slide: one page, or a vertical stack of a page and its continuations. */
-export interface SlideView {
-  readonly pages: readonly PageView[];
+export interface PlanSlide {
+  readonly pages: readonly PlanPage[];
 }
 
-export interface DeckContext {
+export interface PlanContext {
   readonly comparison: Comparison;
   /** What changed since an earlier version, when the build compares (`--since`). */
   readonly changes: ChangeSet | undefined;
-  readonly text: DeckText;
+  readonly text: PlanText;
   readonly estimate: HeightEstimator;
-  readonly diagrams: DeckDiagrams;
+  readonly diagrams: PlanDiagrams;
 }
 
 /**
@@ -40,12 +39,12 @@ export interface DeckContext {
  * it are set by `slide()`, which assembles pages into a slide.
  */
 export function page<D>(
-  ctx: DeckContext,
+  ctx: PlanContext,
   partial: string,
   title: string,
   data: D,
-  more: { readonly caption?: string | undefined; readonly notes?: Html | undefined } = {},
-): PageView<D> {
+  more: { readonly caption?: string | undefined; readonly notes?: readonly PlanNote[] | undefined } = {},
+): PlanPage<D> {
   return {
     partial,
     id: undefined,
@@ -63,17 +62,29 @@ export interface NoteItem {
   readonly notes: string | undefined;
 }
 
-export function notesHtml(ctx: DeckContext, items: readonly NoteItem[]): Html | undefined {
-  const parts = items.flatMap((item) => {
-    if (item.notes === undefined) return [];
-    const body = ctx.text.block(item.notes).toHTML();
-    return [item.label === undefined ? body : `<p><strong>${ctx.text.inline(item.label).toHTML()}</strong></p>${body}`];
-  });
-  return parts.length === 0 ? undefined : new Handlebars.SafeString(parts.join('\n'));
+/** A speaker note: what it is about (omitted when the slide is about that one item), and the note itself. */
+export interface PlanNote {
+  readonly label: MarkdownText | undefined;
+  readonly body: MarkdownText;
+}
+
+/** The notes of the items that have any, in order; `undefined` when none has. */
+export function planNotes(ctx: PlanContext, items: readonly NoteItem[]): readonly PlanNote[] | undefined {
+  const notes = items.flatMap((item) =>
+    item.notes === undefined
+      ? []
+      : [
+          {
+            label: item.label === undefined ? undefined : ctx.text.inline(item.label),
+            body: ctx.text.block(item.notes),
+          },
+        ],
+  );
+  return notes.length === 0 ? undefined : notes;
 }
 
 /** The body height a slide titled `title` leaves, for the longer "(continued)" form of the title. */
-export function budgetFor(ctx: DeckContext, title: string, caption?: string): number {
+export function budgetFor(ctx: PlanContext, title: string, caption?: string): number {
   const lines = ctx.estimate.lines(`${ctx.text.plain(title)} (continued)`, CONTENT_WIDTH, TEXT.title.size, 'bold');
   const captionHeight = caption === undefined ? 0 : TEXT.small.size * TEXT.small.lineHeight + CAPTION_GAP;
   // Ten pixels kept back: the estimate rounds nothing up on its own.
@@ -105,7 +116,7 @@ export interface TablePagesOptions<R, D> {
 }
 
 /** Pages of one table, its header repeated on each. */
-export function tablePages<R, D>(ctx: DeckContext, options: TablePagesOptions<R, D>): PageView<D>[] {
+export function tablePages<R, D>(ctx: PlanContext, options: TablePagesOptions<R, D>): PlanPage<D>[] {
   const budget = budgetFor(ctx, options.title, options.caption);
   const chunks = paginate(options.rows, (r) => r.height, {
     first: budget - (options.intro ?? 0) - options.header,
@@ -122,7 +133,7 @@ export function tablePages<R, D>(ctx: DeckContext, options: TablePagesOptions<R,
       ),
       {
         caption: options.caption,
-        notes: notesHtml(ctx, [
+        notes: planNotes(ctx, [
           ...(i === 0 ? (options.notes ?? []) : []),
           ...rows.flatMap((r) => (r.note ? [r.note] : [])),
         ]),
@@ -132,6 +143,6 @@ export function tablePages<R, D>(ctx: DeckContext, options: TablePagesOptions<R,
 }
 
 /** Marks every page after the first as continued and puts the part's id on the first. */
-export function slide(id: string, pages: readonly PageView[]): SlideView {
+export function slide(id: string, pages: readonly PlanPage[]): PlanSlide {
   return { pages: pages.map((page, i) => ({ ...page, id: i === 0 ? id : undefined, continued: i > 0 })) };
 }

@@ -1,5 +1,5 @@
 import { CONTENT_WIDTH } from '../geometry.js';
-import { budgetFor, type DeckContext, type PageView, page } from '../pages.js';
+import { budgetFor, type PlanContext, type PlanPage, page } from '../pages.js';
 import { paginate, paginateInto } from '../paginate.js';
 import { diagramView } from './diagram.js';
 
@@ -8,14 +8,14 @@ const COLUMN_WIDTH = (CONTENT_WIDTH - COLUMN_GAP) / 2;
 /** A chart is never drawn smaller than this: its 12–15 px labels stay readable. */
 const MIN_SCALE = 0.9;
 
-type Dimension = DeckContext['comparison']['dimensions'][number];
+type Dimension = PlanContext['comparison']['dimensions'][number];
 
 /**
  * The scores as grouped bar charts, two side by side a slide: the dimensions are shared out among as many
  * charts as it takes for each to be drawn at full size, balanced, so no chart is ever left out for being too
  * small to read.
  */
-export function scoreChartPages(ctx: DeckContext): PageView[] {
+export function scoreChartPages(ctx: PlanContext): PlanPage[] {
   const scored = ctx.comparison.dimensions.filter((d) => d.values.some((v) => v.score !== undefined));
   const whole = ctx.diagrams.scoreChart(scored);
   if (whole === undefined) return [];
@@ -34,7 +34,7 @@ export function scoreChartPages(ctx: DeckContext): PageView[] {
   const height = (d: Dimension) => heights.get(d) ?? 0;
   const count = paginate(scored, height, room).length;
   const columns = paginateInto(scored, height, room, count > 1 ? count + (count % 2) : 1);
-  const pages: PageView[] = [];
+  const pages: PlanPage[] = [];
   for (let i = 0; i < columns.length; i += 2) {
     const charts = columns.slice(i, i + 2).flatMap((dimensions) => {
       const chart = ctx.diagrams.scoreChart(dimensions);

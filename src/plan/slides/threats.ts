@@ -1,15 +1,15 @@
-import type { ThreatModel } from '../../../model/comparison.js';
+import type { ThreatModel } from '../../model/comparison.js';
 import { CONTENT_WIDTH, columnWidths, TEXT } from '../geometry.js';
 import {
   BADGE_HEIGHT,
-  type DeckContext,
-  type PageView,
+  type PlanContext,
+  type PlanPage,
+  type PlanSlide,
   rowHeight,
-  type SlideView,
   slide,
   tablePages,
 } from '../pages.js';
-import { type BadgeView, type Html, ratingBadge } from '../text.js';
+import { type BadgeView, type MarkdownText, ratingBadge } from '../text.js';
 import { type ExtrasView, itemExtras, standardText } from './extras.js';
 import { cellHeights, headerHeight, systemColumnPages } from './table.js';
 
@@ -18,7 +18,7 @@ const standardsLine = (threat: ThreatModel) => threat.standards.map(standardText
 const threatTitle = (threat: ThreatModel) => `${threat.key} · ${threat.title}`;
 
 /** One row per threat, one column per system: the rating of each. */
-export function threatOverview(ctx: DeckContext): PageView[] {
+export function threatOverview(ctx: PlanContext): PlanPage[] {
   const h = cellHeights(ctx);
   return systemColumnPages(ctx, {
     kind: 'threat-overview',
@@ -48,9 +48,9 @@ export function threatOverview(ctx: DeckContext): PageView[] {
 }
 
 interface AssessmentRow {
-  readonly system: Html;
-  readonly text: Html | undefined;
-  readonly justification: Html | undefined;
+  readonly system: MarkdownText;
+  readonly text: MarkdownText | undefined;
+  readonly justification: MarkdownText | undefined;
   readonly badge: BadgeView;
   readonly factors: string | undefined;
   readonly status: string | undefined;
@@ -58,7 +58,7 @@ interface AssessmentRow {
 }
 
 /** A threat: what it is, its standards mappings, and how it applies to each system. */
-export function threatSlide(ctx: DeckContext, threat: ThreatModel): SlideView {
+export function threatSlide(ctx: PlanContext, threat: ThreatModel): PlanSlide {
   const h = cellHeights(ctx);
   // A column no row fills is left out: its room goes to the assessment text.
   const status = threat.assessments.some((a) => a.statusLabel !== undefined);

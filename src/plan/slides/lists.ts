@@ -1,5 +1,5 @@
 import { CONTENT_WIDTH, LIST, LIST_COLUMN_WIDTH, TEXT, type TextStyle } from '../geometry.js';
-import { budgetFor, type DeckContext, type PageView, page } from '../pages.js';
+import { budgetFor, type PlanContext, type PlanPage, page } from '../pages.js';
 import { paginate, paginateInto } from '../paginate.js';
 
 /** An entry of the agenda: a part of the deck and the slide it starts on. */
@@ -23,7 +23,7 @@ interface ListOptions<I, V> {
  * A numbered list on as few slides as it needs: one column while it fits one slide, otherwise two columns a
  * slide, the columns balanced so that the last slide is not left with a few entries.
  */
-function listPages<I, V>(ctx: DeckContext, options: ListOptions<I, V>): PageView[] {
+function listPages<I, V>(ctx: PlanContext, options: ListOptions<I, V>): PlanPage[] {
   const budget = budgetFor(ctx, options.title);
   const room = { first: budget, rest: budget };
   const single = paginate(options.items, (item) => options.height(item, CONTENT_WIDTH), room);
@@ -36,7 +36,7 @@ function listPages<I, V>(ctx: DeckContext, options: ListOptions<I, V>): PageView
           return paginateInto(options.items, height, room, count + (count % 2));
         })();
   const perPage = single.length < 2 ? 1 : 2;
-  const pages: PageView[] = [];
+  const pages: PlanPage[] = [];
   let start = 1;
   for (let i = 0; i < columns.length; i += perPage) {
     const lists = columns.slice(i, i + perPage).map((items) => {
@@ -49,7 +49,7 @@ function listPages<I, V>(ctx: DeckContext, options: ListOptions<I, V>): PageView
   return pages;
 }
 
-export function agendaPages(ctx: DeckContext, entries: readonly AgendaEntry[]): PageView[] {
+export function agendaPages(ctx: PlanContext, entries: readonly AgendaEntry[]): PlanPage[] {
   return listPages(ctx, {
     partial: 'agenda',
     title: 'Agenda',
@@ -62,7 +62,7 @@ export function agendaPages(ctx: DeckContext, entries: readonly AgendaEntry[]): 
 const detail: TextStyle = LIST.detail;
 
 /** The references, numbered as citations number them, each with the id citations link to. */
-export function referencePages(ctx: DeckContext): PageView[] {
+export function referencePages(ctx: PlanContext): PlanPage[] {
   return listPages(ctx, {
     partial: 'references',
     title: 'References',

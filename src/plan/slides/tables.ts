@@ -1,6 +1,6 @@
-import type { ChangeSet } from '../../../model/diff.js';
+import type { ChangeSet } from '../../model/diff.js';
 import { columnWidths } from '../geometry.js';
-import { BADGE_HEIGHT, type DeckContext, type PageView, rowHeight, tablePages } from '../pages.js';
+import { BADGE_HEIGHT, type PlanContext, type PlanPage, rowHeight, tablePages } from '../pages.js';
 import { severityBadge } from '../text.js';
 import { itemExtras } from './extras.js';
 import { cellHeights, headerHeight, systemColumnPages } from './table.js';
@@ -9,7 +9,7 @@ const keyed = (threats: readonly { key: string; title: string }[]) =>
   threats.map((t) => `${t.key} ${t.title}`).join(', ');
 
 /** Each system with what it is and the boundary it relies on. */
-export function systemsTable(ctx: DeckContext): PageView[] {
+export function systemsTable(ctx: PlanContext): PlanPage[] {
   const h = cellHeights(ctx);
   const widths = columnWidths('systems');
   const [wName = 0, wDescription = 0, wIsolation = 0] = widths;
@@ -36,7 +36,7 @@ export function systemsTable(ctx: DeckContext): PageView[] {
 }
 
 /** Each defense mechanism: who uses it, what for, how well, against which threats. */
-export function defensesTable(ctx: DeckContext): PageView[] {
+export function defensesTable(ctx: PlanContext): PlanPage[] {
   const h = cellHeights(ctx);
   // A column no row fills is left out: its room goes to the text beside it.
   const counters = ctx.comparison.defenses.some((d) => d.counters.length > 0);
@@ -71,7 +71,7 @@ export function defensesTable(ctx: DeckContext): PageView[] {
 }
 
 /** The comparison table: one row per dimension, one column per system. */
-export function comparisonTable(ctx: DeckContext): PageView[] {
+export function comparisonTable(ctx: PlanContext): PlanPage[] {
   const h = cellHeights(ctx);
   return systemColumnPages(ctx, {
     kind: 'comparison',
@@ -98,7 +98,7 @@ export function comparisonTable(ctx: DeckContext): PageView[] {
 }
 
 /** Potential defense against attacks: one row per attack, one column per system, severity in words. */
-export function attacksTable(ctx: DeckContext): PageView[] {
+export function attacksTable(ctx: PlanContext): PlanPage[] {
   const h = cellHeights(ctx);
   return systemColumnPages(ctx, {
     kind: 'attacks',
@@ -135,7 +135,7 @@ export function attacksTable(ctx: DeckContext): PageView[] {
 }
 
 /** Which is better against what: the system named, or a tie. */
-export function verdictsTable(ctx: DeckContext): PageView[] {
+export function verdictsTable(ctx: PlanContext): PlanPage[] {
   const h = cellHeights(ctx);
   const widths = columnWidths('verdicts');
   const [wCategory = 0, wBetter = 0, wRationale = 0] = widths;
@@ -180,7 +180,7 @@ export function verdictsTable(ctx: DeckContext): PageView[] {
 const CHANGE_LABELS = { added: 'Added', removed: 'Removed', changed: 'Changed' } as const;
 
 /** What changed since the version the review saw: one row per change, old → new. */
-export function changesTable(ctx: DeckContext, changes: ChangeSet): PageView[] {
+export function changesTable(ctx: PlanContext, changes: ChangeSet): PlanPage[] {
   const h = cellHeights(ctx);
   const widths = columnWidths('changes');
   const [wKind = 0, wSubject = 0, wBefore = 0, wAfter = 0] = widths;

@@ -1,6 +1,6 @@
 import type { Token, Tokens } from 'marked';
 import { CONTENT_WIDTH, TEXT } from '../geometry.js';
-import { budgetFor, type DeckContext, type NoteItem, notesHtml, type PageView, page } from '../pages.js';
+import { budgetFor, type NoteItem, type PlanContext, type PlanPage, page, planNotes } from '../pages.js';
 import { paginate } from '../paginate.js';
 
 /** A piece of Markdown that moves to the next slide as a whole: a block, a list item, or a run of sentences. */
@@ -25,7 +25,7 @@ function linkDefinitions(tokens: Token[]): string {
     .join('');
 }
 
-function pieces(ctx: DeckContext, markdown: string, source: number, pageBudget: number): Piece[] {
+function pieces(ctx: PlanContext, markdown: string, source: number, pageBudget: number): Piece[] {
   const { estimate, text } = ctx;
   const tokens = text.tokens(markdown);
   const out: Piece[] = [];
@@ -81,7 +81,7 @@ function pieces(ctx: DeckContext, markdown: string, source: number, pageBudget: 
 }
 
 /** A table as one piece per row: a long table continues on the next slide with its header repeated. */
-function tableRows(ctx: DeckContext, token: Tokens.Table, source: number, index: number): Piece[] {
+function tableRows(ctx: PlanContext, token: Tokens.Table, source: number, index: number): Piece[] {
   const lines = token.raw.replace(/\n+$/, '').split('\n');
   const [headHeight = 0, ...heights] = ctx.estimate.tableRows(token, CONTENT_WIDTH);
   const table = { index, head: lines.slice(0, 2).join('\n'), headHeight };
@@ -96,7 +96,7 @@ function tableRows(ctx: DeckContext, token: Tokens.Table, source: number, index:
 }
 
 /** A heading moves with what follows it, never ending a slide on its own. */
-function keepHeadings(pieces: Piece[], ctx: DeckContext): Piece[] {
+function keepHeadings(pieces: Piece[], ctx: PlanContext): Piece[] {
   const out: Piece[] = [];
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i] as Piece;
@@ -112,9 +112,9 @@ function keepHeadings(pieces: Piece[], ctx: DeckContext): Piece[] {
 
 /** Markdown documents on slides of their own, continued on the next slide where they run long. */
 export function narrativePages(
-  ctx: DeckContext,
+  ctx: PlanContext,
   options: { title: string; sources: readonly string[]; notes?: readonly NoteItem[] },
-): PageView[] {
+): PlanPage[] {
   const budget = budgetFor(ctx, options.title);
   const all = keepHeadings(
     options.sources.flatMap((markdown, source) => pieces(ctx, markdown, source, budget)),
@@ -146,7 +146,7 @@ export function narrativePages(
     });
     const data = { blocks: blocks.map((b) => ctx.text.block(`${b.markdown}\n${definitions[b.source] ?? ''}`)) };
     return page(ctx, 'narrative', options.title, data, {
-      notes: i === 0 ? notesHtml(ctx, options.notes ?? []) : undefined,
+      notes: i === 0 ? planNotes(ctx, options.notes ?? []) : undefined,
     });
   });
 }

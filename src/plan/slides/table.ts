@@ -1,9 +1,9 @@
-import type { SystemRef } from '../../../model/comparison.js';
+import type { SystemRef } from '../../model/comparison.js';
 import { columnWidths, TABLE, type TableKind } from '../geometry.js';
 import type { FontFace } from '../measure.js';
-import { type DeckContext, type NoteItem, type PageView, type Row, rowHeight, tablePages } from '../pages.js';
+import { type NoteItem, type PlanContext, type PlanPage, type Row, rowHeight, tablePages } from '../pages.js';
 import { chunkEvenly } from '../paginate.js';
-import type { Html } from '../text.js';
+import type { MarkdownText } from '../text.js';
 
 /** What a cell shows and how tall it is. */
 export interface Cell<V> {
@@ -12,7 +12,7 @@ export interface Cell<V> {
 }
 
 /** Height estimates for cell content in a column `width` px wide. */
-export function cellHeights(ctx: DeckContext) {
+export function cellHeights(ctx: PlanContext) {
   const { estimate, text } = ctx;
   return {
     markdown: (markdown: string | undefined, width: number) =>
@@ -26,7 +26,7 @@ export function cellHeights(ctx: DeckContext) {
 }
 
 /** The header row's height for these labels (inline Markdown) in columns of these widths. */
-export function headerHeight(ctx: DeckContext, labels: readonly string[], widths: readonly number[]): number {
+export function headerHeight(ctx: PlanContext, labels: readonly string[], widths: readonly number[]): number {
   const h = cellHeights(ctx);
   return rowHeight(...labels.map((label, i) => h.line(ctx.text.plain(label), widths[i] ?? 100, 'bold')));
 }
@@ -47,7 +47,7 @@ export interface SystemColumnsOptions<I, L, C> {
 export interface SystemColumnsData<L, C> {
   readonly cols: readonly number[];
   readonly leadHeader: string;
-  readonly systems: readonly Html[];
+  readonly systems: readonly MarkdownText[];
   readonly rows: readonly { readonly lead: L; readonly cells: readonly C[] }[];
 }
 
@@ -56,9 +56,9 @@ export interface SystemColumnsData<L, C> {
  * row headers repeated; long tables continue by rows, the header repeated.
  */
 export function systemColumnPages<I, L, C>(
-  ctx: DeckContext,
+  ctx: PlanContext,
   options: SystemColumnsOptions<I, L, C>,
-): PageView<SystemColumnsData<L, C>>[] {
+): PlanPage<SystemColumnsData<L, C>>[] {
   const indexed = options.systems.map((system, index) => ({ system, index }));
   const groups = chunkEvenly(indexed, TABLE.maxSystemColumns);
   return groups.flatMap((group) => {

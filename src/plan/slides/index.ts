@@ -1,4 +1,4 @@
-import { type DeckContext, page, type SlideView, slide } from '../pages.js';
+import { type PlanContext, type PlanSlide, page, slide } from '../pages.js';
 import { cvePages, factsPages, scalesPages } from './extras.js';
 import { flowOutcomes, flowSlide } from './flows.js';
 import { agendaPages, referencePages } from './lists.js';
@@ -13,7 +13,7 @@ interface Part {
   readonly title: string;
   /** One sentence for the divider that opens a long part. */
   readonly lead: string;
-  readonly slides: readonly SlideView[];
+  readonly slides: readonly PlanSlide[];
 }
 
 /** A part that spans this many slides or more opens with a divider slide. */
@@ -21,12 +21,12 @@ const DIVIDER_FROM = 3;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-function parts(ctx: DeckContext): Part[] {
+function parts(ctx: PlanContext): Part[] {
   const c = ctx.comparison;
   const systems = plural(c.systems.length, 'system');
   const list: Part[] = [];
-  const add = (title: string, lead: string, slides: (SlideView | undefined)[]) => {
-    const present = slides.filter((s): s is SlideView => s !== undefined && s.pages.length > 0);
+  const add = (title: string, lead: string, slides: (PlanSlide | undefined)[]) => {
+    const present = slides.filter((s): s is PlanSlide => s !== undefined && s.pages.length > 0);
     if (present.length > 0) list.push({ title, lead, slides: present });
   };
   if (ctx.changes !== undefined) {
@@ -85,17 +85,18 @@ function parts(ctx: DeckContext): Part[] {
   return list;
 }
 
-function divider(ctx: DeckContext, part: Part, number: number): SlideView {
-  const heading = ctx.text.inline(part.title).toHTML();
+function divider(ctx: PlanContext, part: Part, number: number): PlanSlide {
   // What follows, without a first slide that only repeats the part's title.
-  const contents = part.slides.map((s) => s.pages[0]?.title).filter((t) => t !== undefined && t.toHTML() !== heading);
+  const contents = part.slides
+    .map((s) => s.pages[0]?.title)
+    .filter((t) => t !== undefined && t.markdown !== part.title);
   // A long part lists what follows only while the list fits beside the title.
   const data = { number, lead: part.lead, contents: contents.length <= 8 ? contents : [] };
   return slide(`part-${number}`, [page(ctx, 'divider', part.title, data)]);
 }
 
 /** Every slide of the deck, in order: title, agenda, then each part of the comparison. */
-export function deckSlides(ctx: DeckContext): SlideView[] {
+export function planSlides(ctx: PlanContext): PlanSlide[] {
   const all = parts(ctx).map((part, i) => ({
     part,
     slides: part.slides.length >= DIVIDER_FROM ? [divider(ctx, part, i + 1), ...part.slides] : [...part.slides],

@@ -1,6 +1,6 @@
-import type { Comparison } from '../../../model/comparison.js';
+import type { Comparison } from '../../model/comparison.js';
 import { CONTENT_WIDTH, TEXT } from '../geometry.js';
-import { BADGE_HEIGHT, budgetFor, type DeckContext, notesHtml, type PageView, page } from '../pages.js';
+import { BADGE_HEIGHT, budgetFor, type PlanContext, type PlanPage, page, planNotes } from '../pages.js';
 import { severityBadge } from '../text.js';
 import { diagramView, fitScale } from './diagram.js';
 import { itemExtras, resultView } from './extras.js';
@@ -17,7 +17,7 @@ const stepNotes = (flow: Flow) => [
  * The flow as a diagram whose steps appear one by one (reveal.js fragments). A flow too tall for one slide is
  * cut between steps into several diagrams, continued on vertical sub-slides.
  */
-export function flowSlide(ctx: DeckContext, flow: Flow): PageView[] {
+export function flowSlide(ctx: PlanContext, flow: Flow): PlanPage[] {
   const { text, estimate } = ctx;
   const description = flow.description === undefined ? undefined : text.block(flow.description);
   const intro =
@@ -36,13 +36,13 @@ export function flowSlide(ctx: DeckContext, flow: Flow): PageView[] {
       'flow',
       flow.title,
       { description: i === 0 ? description : undefined, diagram: diagramView(part, CONTENT_WIDTH, room(i), scale) },
-      { notes: i === 0 ? notesHtml(ctx, stepNotes(flow)) : undefined },
+      { notes: i === 0 ? planNotes(ctx, stepNotes(flow)) : undefined },
     ),
   );
 }
 
 /** Where the flow branches, each system's outcome side by side. */
-export function flowOutcomes(ctx: DeckContext, flow: Flow): PageView[] {
+export function flowOutcomes(ctx: PlanContext, flow: Flow): PlanPage[] {
   const h = cellHeights(ctx);
   const steps = flow.steps.filter((s) => s.branches.length > 0);
   if (steps.length === 0) return [];

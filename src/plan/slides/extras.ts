@@ -1,14 +1,14 @@
-import type { CveModel, ReferenceModel, ResultInfo, StandardModel } from '../../../model/comparison.js';
+import type { CveModel, ReferenceModel, ResultInfo, StandardModel } from '../../model/comparison.js';
 import { columnWidths } from '../geometry.js';
-import { type DeckContext, type PageView, rowHeight, tablePages } from '../pages.js';
-import type { Html } from '../text.js';
+import { type PlanContext, type PlanPage, rowHeight, tablePages } from '../pages.js';
+import type { MarkdownText } from '../text.js';
 import { cellHeights, headerHeight, systemColumnPages } from './table.js';
 
 /** What the `extras` partial draws under an item: its CVEs (linked), sources (linked "[n]") and caveat. */
 export interface ExtrasView {
   readonly cves: readonly CveModel[];
   readonly sources: readonly { id: string; number: number }[];
-  readonly caveat: Html | undefined;
+  readonly caveat: MarkdownText | undefined;
 }
 
 interface WithExtras {
@@ -18,7 +18,7 @@ interface WithExtras {
 }
 
 /** An item's extras and the plain text that measures them (empty when there are none). */
-export function itemExtras(ctx: DeckContext, item: WithExtras): { view: ExtrasView | undefined; plain: string } {
+export function itemExtras(ctx: PlanContext, item: WithExtras): { view: ExtrasView | undefined; plain: string } {
   const cves = item.cves ?? [];
   const sources = (item.sources ?? []).map((s) => ({ id: s.id, number: s.number }));
   if (cves.length === 0 && sources.length === 0 && item.caveat === undefined) return { view: undefined, plain: '' };
@@ -45,7 +45,7 @@ export const resultView = (result: ResultInfo | undefined) =>
   result === undefined ? undefined : { id: result.id, symbol: result.symbol, label: result.label };
 
 /** Key facts: one row per fact label, one column per system (headed by short names). */
-export function factsPages(ctx: DeckContext): PageView[] {
+export function factsPages(ctx: PlanContext): PlanPage[] {
   const h = cellHeights(ctx);
   const { systems, facts } = ctx.comparison;
   if (facts.length === 0) return [];
@@ -68,7 +68,7 @@ export function factsPages(ctx: DeckContext): PageView[] {
 }
 
 /** The rating scales: one row per level, a column per scale, each level's label and definition. */
-export function scalesPages(ctx: DeckContext): PageView[] {
+export function scalesPages(ctx: PlanContext): PlanPage[] {
   const scales = ctx.comparison.scales;
   if (scales === undefined) return [];
   const h = cellHeights(ctx);
@@ -106,7 +106,7 @@ export function scalesPages(ctx: DeckContext): PageView[] {
 }
 
 /** Every CVE named, linked to its record, with the threats, attacks and steps that name it. */
-export function cvePages(ctx: DeckContext): PageView[] {
+export function cvePages(ctx: PlanContext): PlanPage[] {
   const h = cellHeights(ctx);
   const widths = columnWidths('cves');
   const [wId = 0, wUses = 0] = widths;
