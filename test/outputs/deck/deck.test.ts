@@ -9,9 +9,9 @@ import {
   SPEAKER_VIEW_HASHES,
   speakerViewHashes,
 } from '../../../src/outputs/deck/csp.js';
-import { SLIDE } from '../../../src/outputs/deck/geometry.js';
 import { deckOutput } from '../../../src/outputs/deck/index.js';
 import { outputResult } from '../../../src/outputs/render.js';
+import { SLIDE } from '../../../src/plan/geometry.js';
 import { comparisonYaml } from '../../helpers/comparisons.js';
 import { expectedSlideCount, renderContext, renderDeck } from '../../helpers/deck.js';
 import { normalizeText, seedSentences } from '../../helpers/seed.js';
