@@ -27,6 +27,9 @@ export const OUTCOME = {
   padding: 10,
   system: { fontSize: 12, lineHeight: 16, bold: true },
   label: { fontSize: 14, lineHeight: 18, bold: true },
+  /** The step's result ("● Proceeds"), beside the system's name when both fit on its line. */
+  result: { fontSize: 12, lineHeight: 16, bold: false },
+  resultGap: 8,
 } as const;
 const CUE = { fontSize: 12, lineHeight: 16 } as const;
 
@@ -38,6 +41,8 @@ export interface StepContent {
 
 export interface OutcomeContent {
   readonly system: string[];
+  /** The result in words after its symbol, when the content gives one. */
+  readonly result?: { readonly text: string; readonly beside: boolean };
   readonly label: string[];
   readonly width: number;
   readonly height: number;
@@ -77,8 +82,7 @@ export function stepContent(step: Step, width: number, measure: TextMeasure): St
 
 /**
  * "Critical: On the host": the severity in words first, so that colour is never the only signal. A step's
- * result (blocked, contained, …) is in the sentence read out for the box and in the outcome tables; the
- * box keeps its short label so that a flow's height does not change with it.
+ * result (blocked, contained, …) is drawn in words beside the system's name (see `outcomeContent`).
  */
 export function outcomeLabel(branch: Branch): string {
   return `${branch.severity.label}: ${plainLabel(branch.label ?? branch.outcome)}`;
@@ -89,13 +93,35 @@ export function outcomeSentence(branch: Branch): string {
   return `${plainLabel(branch.system.name)}:${result} ${branch.severity.label} severity. ${plainLabel(branch.outcome)}`;
 }
 
+/**
+ * The result goes on the system's line, right-aligned, when the name and it fit there; else on a line of its
+ * own under the name, so a long name is never squeezed by it. A box without a result is as before.
+ */
 export function outcomeContent(branch: Branch, width: number, measure: TextMeasure): OutcomeContent {
   const textWidth = width - 2 * OUTCOME.padding;
-  const system = wrapText(measure, plainLabel(branch.system.name), OUTCOME.system, textWidth);
+  const name = plainLabel(branch.system.name);
+  const resultText = branch.result === undefined ? undefined : `${branch.result.symbol} ${branch.result.label}`;
+  const resultWidth =
+    resultText === undefined ? 0 : measure.width(resultText, OUTCOME.result.fontSize, OUTCOME.result.bold);
+  const beside =
+    resultText !== undefined &&
+    measure.width(name, OUTCOME.system.fontSize, OUTCOME.system.bold) + OUTCOME.resultGap + resultWidth <= textWidth;
+  const system = wrapText(measure, name, OUTCOME.system, textWidth);
   const label = wrapText(measure, outcomeLabel(branch), OUTCOME.label, textWidth);
+  const resultLines = resultText === undefined || beside ? 0 : OUTCOME.result.lineHeight;
   const height =
-    2 * OUTCOME.padding + system.length * OUTCOME.system.lineHeight + 4 + label.length * OUTCOME.label.lineHeight;
-  return { system, label, width, height };
+    2 * OUTCOME.padding +
+    system.length * OUTCOME.system.lineHeight +
+    resultLines +
+    4 +
+    label.length * OUTCOME.label.lineHeight;
+  return {
+    system,
+    label,
+    width,
+    height,
+    ...(resultText === undefined ? {} : { result: { text: resultText, beside } }),
+  };
 }
 
 /** A row of outcomes reads as a row when its boxes are one height. */
@@ -132,10 +158,26 @@ export function drawOutcome(branch: Branch, content: OutcomeContent, box: Box): 
   const tone = TONES[branch.severity.id];
   const x = box.x + OUTCOME.padding;
   const systemTop = box.y + OUTCOME.padding;
-  const labelTop = systemTop + content.system.length * OUTCOME.system.lineHeight + 4;
+  const nameBottom = systemTop + content.system.length * OUTCOME.system.lineHeight;
+  const { result } = content;
+  const resultShapes =
+    result === undefined
+      ? []
+      : [
+          text({
+            lines: [result.text],
+            x: result.beside ? box.x + box.width - OUTCOME.padding : x,
+            top: result.beside ? systemTop : nameBottom,
+            anchor: result.beside ? 'end' : 'start',
+            fill: tone.ink,
+            ...OUTCOME.result,
+          }),
+        ];
+  const labelTop = nameBottom + (result === undefined || result.beside ? 0 : OUTCOME.result.lineHeight) + 4;
   return [
     rectangle({ ...rect(box), rx: 6, fill: tone.tint, stroke: tone.strong, strokeWidth: 1.5 }),
     text({ lines: content.system, x, top: systemTop, fill: INK.text, ...OUTCOME.system }),
+    ...resultShapes,
     text({ lines: content.label, x, top: labelTop, fill: tone.ink, ...OUTCOME.label }),
   ];
 }

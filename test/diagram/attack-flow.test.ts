@@ -289,3 +289,53 @@ describe('renderAttackFlow text', () => {
     expect(words).not.toContain('https://');
   });
 });
+
+describe('renderAttackFlow results', () => {
+  const comparison = compileText(
+    'results.yaml',
+    `title: Results\nversion: "1"\ndate: "2026-01-01"\nauthors: [t]\nclassification: Internal\nsummary: s\n` +
+      `systems:\n  - { id: a, name: runc }\n  - { id: b, name: "A sandbox with a name long enough to fill its line" }\n` +
+      `  - { id: c, name: gVisor }\n` +
+      `threats:\n  - { id: t, title: T, assessments: { a: { text: x }, b: { text: y }, c: { text: z } } }\n` +
+      `attackFlows:\n  - id: f\n    title: F\n    steps:\n      - id: s1\n        actor: Attacker\n        action: Escapes.\n` +
+      `        branches:\n          a: { outcome: On the host, severity: critical, result: proceeds }\n` +
+      `          b: { outcome: Stopped at the boundary, severity: none, result: blocked }\n` +
+      `          c: { outcome: In the sandbox, severity: medium }\n`,
+  );
+  const flow = firstFlow(comparison);
+  const root = parseXml(renderAttackFlow(flow, comparison.systems, measure).svg);
+  const outcome = (system: string) => {
+    const [group] = byId(root, new RegExp(`^flow-f-outcome-s1-${system}$`));
+    if (!group) throw new Error(`no outcome box for ${system}`);
+    return { box: boxOf(group), lines: lines(group) };
+  };
+
+  it('writes each result in words with its symbol inside the outcome box, not only in colour', () => {
+    const runc = outcome('a');
+    const result = runc.lines.find((l) => l.text === '\u25CF Proceeds');
+    const name = runc.lines.find((l) => l.text === 'runc');
+    if (!result || !name) throw new Error(`runc box reads ${runc.lines.map((l) => l.text).join(' | ')}`);
+    // Beside the name, on its line, right-aligned inside the box, clear of the name.
+    expect(result.baseline).toBe(name.baseline);
+    expect(result.left).toBeGreaterThan(name.right);
+    expect(result.right).toBeLessThanOrEqual(runc.box.x + runc.box.width);
+    expect(outcome('b').lines.map((l) => l.text)).toContain('\u25A0 Blocked');
+    expect(
+      outcome('c')
+        .lines.map((l) => l.text)
+        .join(' '),
+    ).not.toMatch(/Proceeds|Blocked|Contained/);
+  });
+
+  it('puts the result under a name too long to share its line, inside the box', () => {
+    const long = outcome('b');
+    const result = long.lines.find((l) => l.text === '\u25A0 Blocked');
+    if (!result) throw new Error('no result');
+    const names = long.lines.filter((l) => l.fontSize === 12 && l.text !== result.text && l.baseline < result.baseline);
+    expect(names.length).toBeGreaterThan(0);
+    expect(result.left).toBeCloseTo(long.box.x + 10, 0);
+    expect(result.baseline).toBeLessThan(long.box.y + long.box.height);
+    // Every line of the box stays inside it.
+    for (const line of long.lines) expect(line.right).toBeLessThanOrEqual(long.box.x + long.box.width);
+  });
+});
