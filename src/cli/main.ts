@@ -63,7 +63,7 @@ export async function main(argv: readonly string[], deps: CliDeps): Promise<numb
   try {
     parsed = parse(rest);
   } catch (error) {
-    deps.stderr(`riskdeck ${command}: ${argumentProblem(error)}; run "riskdeck ${command} --help"\n`);
+    deps.stderr(`riskdeck ${command}: ${argumentProblem(error, command)}; run "riskdeck ${command} --help"\n`);
     return EXIT.usage;
   }
   if (parsed.values.help) {
@@ -108,12 +108,16 @@ async function run(command: string, parsed: ParsedArgs, deps: CliDeps): Promise<
   }
 }
 
-/** parseArgs' complaint in our words: `unknown option "--nope" (did you mean "--out"?)`. */
-function argumentProblem(error: unknown): string {
+/**
+ * parseArgs' complaint in our words: `unknown option "--nope" (did you mean "--out"?)`. The suggestion is one
+ * of the command's own flags: suggesting a flag the command then refuses would leave the user stuck.
+ */
+function argumentProblem(error: unknown, command: string): string {
   const message = (error as Error).message;
   const option = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
   if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-    const names = Object.keys(OPTIONS).map((name) => `--${name}`);
+    const own = COMMANDS[command]?.options ?? Object.keys(OPTIONS);
+    const names = [...own, 'help', 'debug'].map((name) => `--${name}`);
     return `unknown option "${option}"${didYouMean(option, names)}`;
   }
   if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {

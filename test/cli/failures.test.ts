@@ -161,6 +161,17 @@ const CASES: Record<string, Case> = {
     code: 2,
     says: /unknown option "--outt" \(did you mean "--out"\?\)/,
   },
+  // "--port" is dev's: suggesting a flag build then refuses would leave the user stuck.
+  'build --prot 3': {
+    args: ['build', '--prot', '3'],
+    code: 2,
+    says: /unknown option "--prot"; run "riskdeck build --help"$/,
+  },
+  'dev --prot 3': {
+    args: ['dev', '--prot', '3'],
+    code: 2,
+    says: /unknown option "--prot" \(did you mean "--port"\?\)/,
+  },
   biuld: { args: ['biuld'], code: 2, says: /unknown command "biuld" \(did you mean "build"\?\)/ },
   'init with two names': { args: ['init', 'a', 'b'], code: 2, says: /unexpected argument "b"/ },
 };
