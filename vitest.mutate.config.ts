@@ -11,8 +11,11 @@ export default defineConfig({
       'test/outputs/deck/csp.test.ts',
       'test/outputs/deck/environment.test.ts',
       'test/dev/server.test.ts',
+      'test/dev/server-lifecycle.test.ts',
       'test/dev/hosts.test.ts',
+      'test/dev/html.test.ts',
       'test/content/limits.test.ts',
+      'test/content/load-limits.test.ts',
       'test/content/validate.test.ts',
     ],
     // A mutant that makes a test wait forever (an event never sent) fails it here, sooner than Stryker's

@@ -38,7 +38,8 @@ export function riskdeck(args: readonly string[], options: RunOptions): Promise<
     child.stderr.on('data', (chunk) => {
       output.stderr += chunk;
     });
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 5_000);
+    // Only a backstop against a hang, far above any run's time on a busy machine (vitest stops a test at 60 s).
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 50_000);
     options.onSpawn?.(child, output);
     child.on('close', (code, signal) => {
       clearTimeout(timer);

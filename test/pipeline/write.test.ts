@@ -14,10 +14,10 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { modelJson, type Output } from '../../src/outputs/render.js';
 import { build } from '../../src/pipeline/build.js';
-import { writeOutputFolder } from '../../src/pipeline/write.js';
+import { recoverOutputFolder, writeOutputFolder } from '../../src/pipeline/write.js';
 
 let dir: string;
 beforeEach(() => {
@@ -123,5 +123,133 @@ describe('folders left by a killed build', () => {
     await expect(writeOutputFolder(out, 'cmp', [{ path: '../escape', data: 'x' }])).rejects.toThrow();
     expect(readdirSync(out)).toEqual(['cmp']);
     expect(readFileSync(join(out, 'cmp/model.json'), 'utf8')).toBe('last good');
+  });
+});
+
+describe('the swap of one output folder', () => {
+  const tree = (root: string) =>
+    Object.fromEntries(
+      readdirSync(root, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => [
+          join(e.parentPath, e.name).slice(root.length + 1),
+          readFileSync(join(e.parentPath, e.name), 'utf8'),
+        ]),
+    );
+
+  it('writes nested files and copies, and replaces the whole previous folder', async () => {
+    const out = join(dir, 'dist');
+    writeFileSync(join(dir, 'font.woff2'), 'font bytes');
+    await writeOutputFolder(out, 'cmp', [
+      { path: 'index.html', data: 'deck one' },
+      { path: 'old-only.txt', data: 'from the first build' },
+    ]);
+    const target = await writeOutputFolder(out, 'cmp', [
+      { path: 'index.html', data: 'deck two' },
+      { path: 'assets/fonts/regular.woff2', copyOf: join(dir, 'font.woff2') },
+      { path: 'report.pdf', data: Buffer.from([0x25, 0x50, 0x44, 0x46]) },
+    ]);
+    expect(target).toBe(join(out, 'cmp'));
+    expect(tree(target)).toEqual({
+      'index.html': 'deck two',
+      [join('assets', 'fonts', 'regular.woff2')]: 'font bytes',
+      'report.pdf': '%PDF',
+    });
+    // Nothing of the swap is left beside it.
+    expect(readdirSync(out)).toEqual(['cmp']);
+  });
+
+  it('refuses two outputs that claim the same file, keeping the last good folder', async () => {
+    const out = join(dir, 'dist');
+    await writeOutputFolder(out, 'cmp', [{ path: 'model.json', data: 'last good' }]);
+    await expect(
+      writeOutputFolder(out, 'cmp', [
+        { path: 'model.json', data: 'one' },
+        { path: 'model.json', data: 'two' },
+      ]),
+    ).rejects.toThrow(/EEXIST/);
+    expect(readdirSync(out)).toEqual(['cmp']);
+    expect(tree(join(out, 'cmp'))).toEqual({ 'model.json': 'last good' });
+  });
+
+  it('replaces a file planted where the output folder goes', async () => {
+    const out = join(dir, 'dist');
+    mkdirSync(out);
+    writeFileSync(join(out, 'cmp'), 'in the way');
+    await writeOutputFolder(out, 'cmp', [{ path: 'model.json', data: '{}' }]);
+    expect(tree(join(out, 'cmp'))).toEqual({ 'model.json': '{}' });
+  });
+
+  it('says in one line where it cannot write and how to fix it', async () => {
+    writeFileSync(join(dir, 'not-a-folder'), '');
+    const failure = writeOutputFolder(join(dir, 'not-a-folder'), 'cmp', [{ path: 'model.json', data: '{}' }]);
+    await expect(failure).rejects.toMatchObject({
+      code: 'IO',
+      message: `cannot write the outputs to ${join(dir, 'not-a-folder')} (ENOTDIR: ${join(dir, 'not-a-folder')} is not a folder); choose another --out`,
+    });
+  });
+});
+
+describe('folders left by this process when it stops a build', () => {
+  const out = () => join(dir, 'dist');
+  const folder = (name: string, content: string) => {
+    mkdirSync(join(out(), name), { recursive: true });
+    writeFileSync(join(out(), name, 'model.json'), content);
+  };
+  const contentOf = (name: string) => readFileSync(join(out(), name, 'model.json'), 'utf8');
+  const mine = (kind: string) => `.cmp.${kind}-${process.pid}-0a1b2c3d`;
+
+  it('puts the last good folder back when the stop came between the two renames', async () => {
+    folder(mine('old'), 'last good');
+    folder(mine('tmp'), 'half');
+    await recoverOutputFolder(out(), 'cmp');
+    expect(readdirSync(out())).toEqual(['cmp']);
+    expect(contentOf('cmp')).toBe('last good');
+  });
+
+  it('keeps the folder in place and removes what the stopped build left, before or after its swap', async () => {
+    folder('cmp', 'in place');
+    folder(mine('old'), 'retired');
+    folder(mine('tmp'), 'half');
+    await recoverOutputFolder(out(), 'cmp');
+    expect(readdirSync(out())).toEqual(['cmp']);
+    expect(contentOf('cmp')).toBe('in place');
+  });
+
+  it("leaves other comparisons' folders, other processes' folders and the user's own files alone", async () => {
+    const others = ['.other.tmp-1-0a1b2c3d', `.cmp.tmp-${process.ppid}-0a1b2c3d`, '.cmp.notes', 'cmp.tmp-1-0a'];
+    for (const name of others) folder(name, 'keep');
+    folder(`.other.old-${process.pid}-0a1b2c3d`, 'keep');
+    await recoverOutputFolder(out(), 'cmp');
+    expect(readdirSync(out()).sort()).toEqual([...others, `.other.old-${process.pid}-0a1b2c3d`].sort());
+    await expect(recoverOutputFolder(join(dir, 'missing'), 'cmp')).resolves.toBeUndefined();
+  });
+});
+
+describe('folders of a killed build, at the next build of the same name', () => {
+  // The pid of a process that has exited, as `kill -9` during a write leaves it.
+  let dead = 0;
+  beforeAll(() => {
+    dead = Number(
+      spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout,
+    );
+  });
+
+  it('removes a retired folder left beside a newer one instead of putting it back over it', async () => {
+    const out = join(dir, 'dist');
+    await writeOutputFolder(out, 'cmp', [{ path: 'model.json', data: 'newer' }]);
+    mkdirSync(join(out, `.cmp.old-${dead}-0a1b2c3d`));
+    writeFileSync(join(out, `.cmp.old-${dead}-0a1b2c3d`, 'model.json'), 'older');
+    await writeOutputFolder(out, 'cmp', [{ path: 'model.json', data: 'newest' }]);
+    expect(readdirSync(out)).toEqual(['cmp']);
+    expect(readFileSync(join(out, 'cmp/model.json'), 'utf8')).toBe('newest');
+  });
+
+  it("keeps the user's own hidden files and folders whose names only look alike", async () => {
+    const out = join(dir, 'dist');
+    const lookalikes = [`.cmp.tmp-${dead}`, `.cmp.tmp-${dead}-XYZ`, `.cmp.bak-${dead}-0a1b`, `.cmpx.tmp-${dead}-0a1b`];
+    for (const name of lookalikes) mkdirSync(join(out, name), { recursive: true });
+    await writeOutputFolder(out, 'cmp', [{ path: 'model.json', data: '{}' }]);
+    expect(readdirSync(out).sort()).toEqual([...lookalikes, 'cmp'].sort());
   });
 });
