@@ -5,6 +5,9 @@ export default defineConfig({
   test: {
     include: [
       'test/markdown/markdown.test.ts',
+      'test/markdown/commonmark.test.ts',
+      'test/markdown/link-target.test.ts',
+      'test/markdown/identifiers.test.ts',
       'test/model/risk.test.ts',
       'test/model/risk-levels.test.ts',
       'test/pipeline/write.test.ts',

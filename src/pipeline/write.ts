@@ -33,9 +33,9 @@ async function writeFolder(outDir: string, name: string, artifacts: readonly Art
       if ('copyOf' in artifact) await copyFile(artifact.copyOf, path);
       else await writeFile(path, artifact.data, { flag: 'wx' });
     }
-    const existing = await lstat(target).catch(() => undefined);
-    if (existing?.isSymbolicLink() || existing?.isFile()) await rm(target);
-    else if (existing) await rename(target, retired);
+    // Whatever is in place (a folder, or a planted file or symlink: rename moves the link, never follows it)
+    // is retired, then removed once the new folder is in.
+    if (await lstat(target).catch(() => undefined)) await rename(target, retired);
     await rename(staging, target);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
@@ -65,7 +65,7 @@ async function removeStale(outDir: string, name: string): Promise<void> {
   for (const entry of entries) {
     const match = /^(tmp|old)-(\d+)-[0-9a-f]+$/.exec(entry.startsWith(prefix) ? entry.slice(prefix.length) : '');
     const pid = Number(match?.[2]);
-    if (!match || pid === process.pid || alive(pid)) continue;
+    if (!match || alive(pid)) continue;
     const target = join(outDir, name);
     if (match[1] === 'old' && !(await lstat(target).catch(() => undefined))) await rename(join(outDir, entry), target);
     else await rm(join(outDir, entry), { recursive: true, force: true });
@@ -79,13 +79,12 @@ async function removeStale(outDir: string, name: string): Promise<void> {
 export async function recoverOutputFolder(outDir: string, name: string): Promise<void> {
   const mine = (kind: string) => (entry: string) => entry.startsWith(`.${name}.${kind}-${process.pid}-`);
   const entries = await readdir(outDir).catch(() => [] as string[]);
-  let restored: string | undefined;
   const retired = entries.find(mine('old'));
   if (retired !== undefined && !(await lstat(join(outDir, name)).catch(() => undefined))) {
     await rename(join(outDir, retired), join(outDir, name));
-    restored = retired;
   }
-  for (const entry of entries.filter((e) => e !== restored && (mine('tmp')(e) || mine('old')(e)))) {
+  // A retired folder just put back is no longer there: removing it again does nothing.
+  for (const entry of entries.filter((e) => mine('tmp')(e) || mine('old')(e))) {
     await rm(join(outDir, entry), { recursive: true, force: true });
   }
 }

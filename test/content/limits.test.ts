@@ -124,7 +124,7 @@ describe('text limits at their bounds', () => {
   it('does not count markers in fenced code, whichever fence, and counts again after it', () => {
     const stars = '*'.repeat(L.delimitersPerParagraph + 1);
     expect(check('ok', `\`\`\`\n${stars}\n\`\`\``).issues).toEqual([]);
-    expect(check('ok', `   ~~~ text\n${stars}\n   ~~~`).issues).toEqual([]);
+    expect(check('ok', `Intro.\n\n   ~~~ text\n${stars}\n   ~~~`).issues).toEqual([]);
     expect(check('ok', `\`\`\`\ncode\n\`\`\`\n\n${stars}`).issues[0]).toContain('Markdown markers');
     // Four spaces make an indented code line, not a fence: the markers after it are prose.
     expect(check('ok', `Intro.\n\n    \`\`\`\n${stars}`).issues[0]).toContain('Markdown markers');
@@ -136,6 +136,8 @@ describe('text limits at their bounds', () => {
     expect(check('ok', `Intro.\n\n${' '.repeat(L.nestingPrefixChars - 3)}1. x`).issues).toEqual([]);
     expect(check('ok', `Intro.\n\n${' '.repeat(L.nestingPrefixChars - 2)}1. x`).issues[0]).toContain('nests lists');
     expect(check('ok', `\`\`\`\n${' '.repeat(200)}code\n\`\`\``).issues).toEqual([]);
+    // Ordered lists numbered past 9 nest as deep per character as any other marker.
+    expect(check('ok', `${'10. '.repeat(L.nestingPrefixChars / 4 + 1)}x`).issues[0]).toContain('nests lists');
   });
 
   it('allows a field and a section of exactly their length, and names the size of a longer section', () => {
@@ -164,6 +166,22 @@ describe('text limits at their bounds', () => {
     expect(issues(base.replace('https://example.com/', 'https://exa\u0007mple.com/'))).toContain(
       'limits.md:18:29  references[0].url: contains the control character U+0007; remove it',
     );
+  });
+
+  it('finds an invisible character in every kind of link target, at its line', () => {
+    const zwsp = '\u200b';
+    for (const link of [
+      `[the report](./docs/re${zwsp}port.pdf)`,
+      `[the report]( <docs/re${zwsp}port.pdf> )`,
+      `<mailto:security${zwsp}@example.com>`,
+      `http://exa${zwsp}mple.com/advisory`,
+    ]) {
+      // Placed where the link starts (its `](`, `<` or scheme), on the third line of the section.
+      const column = 'See '.length + 1 + link.search(/\]\(|<|http/);
+      expect(check('ok', `First line.\nSecond line.\nSee ${link}.`).issues, link).toEqual([
+        `limits.md:25:${column}  section "Body": has a link whose URL contains the invisible character U+200B; retype the URL`,
+      ]);
+    }
   });
 
   it('places a problem deep in a section at its own line and column', () => {

@@ -52,6 +52,15 @@ describe('the live client added to a served deck', () => {
   });
 });
 
+describe('a template override formatted over several lines', () => {
+  it('gets the live connection and its own policy as the header', () => {
+    const html = `<head>\n  <meta\n    http-equiv="Content-Security-Policy"\n    content="default-src 'self'"\n  >\n</head><body></body>`;
+    const served = injectLiveClient(html);
+    expect(served).toContain(`content="default-src 'self'; connect-src 'self'"`);
+    expect(deckPolicyHeader(served)).toBe("default-src 'self'; connect-src 'self'; frame-ancestors 'self'");
+  });
+});
+
 describe('the index page of riskdeck dev', () => {
   const entry = { name: 'cmp', title: 'Cmp', deck: true, report: true, file: 'content/cmp.yaml' };
   const links = (html: string) => [...html.matchAll(/<a href="([^"]*)">([^<]*)<\/a>/g)].map((m) => `${m[2]} ${m[1]}`);
@@ -75,7 +84,12 @@ describe('the index page of riskdeck dev', () => {
     const items = page.html.split('<li>').slice(1);
     expect(items[1]).toContain('<span>report not built yet</span>');
     expect(items[2]).toContain('<span>deck not built yet</span>');
-    expect(items[3]).toContain('<span>deck not built yet</span> <span>report not built yet</span>');
+    const text = (html: string | undefined) =>
+      (html ?? '')
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    expect(text(items[3])).toBe('Cmp content/cmp.yaml deck not built yet report not built yet');
   });
 
   it('shows titles and file names as text, and the folder name when there is no title', () => {

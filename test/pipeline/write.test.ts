@@ -10,6 +10,7 @@ import {
   readFileSync,
   rmSync,
   symlinkSync,
+  watch,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -245,11 +246,55 @@ describe('folders of a killed build, at the next build of the same name', () => 
     expect(readFileSync(join(out, 'cmp/model.json'), 'utf8')).toBe('newest');
   });
 
+  it('never puts a half-written staging folder in place as the last good outputs', async () => {
+    const out = join(dir, 'dist');
+    mkdirSync(join(out, `.cmp.tmp-${dead}-0a1b2c3d`), { recursive: true });
+    writeFileSync(join(out, `.cmp.tmp-${dead}-0a1b2c3d`, 'index.html'), '<html><body>half');
+    await expect(writeOutputFolder(out, 'cmp', [{ path: '../escape', data: 'x' }])).rejects.toThrow();
+    expect(readdirSync(out)).toEqual([]);
+  });
+
   it("keeps the user's own hidden files and folders whose names only look alike", async () => {
     const out = join(dir, 'dist');
-    const lookalikes = [`.cmp.tmp-${dead}`, `.cmp.tmp-${dead}-XYZ`, `.cmp.bak-${dead}-0a1b`, `.cmpx.tmp-${dead}-0a1b`];
+    const lookalikes = [
+      `.cmp.tmp-${dead}`,
+      `.cmp.tmp-${dead}-XYZ`,
+      `.cmp.tmp-${dead}-0a1b.bak`,
+      `.cmp.bak-${dead}-0a1b`,
+      `.cmp.bak-tmp-${dead}-0a1b`,
+      `.cmpx.tmp-${dead}-0a1b`,
+    ];
     for (const name of lookalikes) mkdirSync(join(out, name), { recursive: true });
     await writeOutputFolder(out, 'cmp', [{ path: 'model.json', data: '{}' }]);
     expect(readdirSync(out).sort()).toEqual([...lookalikes, 'cmp'].sort());
   });
 });
+
+describe('the staging folder', () => {
+  it('is hidden beside the target and named after its process, so that a later build can tell a leftover', async () => {
+    const out = join(dir, 'dist');
+    mkdirSync(out);
+    const seen: string[] = [];
+    const watcher = watch(out, (_event, file) => {
+      if (file) seen.push(String(file));
+    });
+    try {
+      await writeOutputFolder(out, 'cmp', [{ path: 'model.json', data: '{}' }]);
+      const staging = await poll(() => seen.find((name) => name.startsWith('.cmp.tmp-')));
+      expect(staging).toMatch(new RegExp(`^\\.cmp\\.tmp-${process.pid}-[0-9a-f]{8}$`));
+    } finally {
+      watcher.close();
+    }
+    expect(readdirSync(out)).toEqual(['cmp']);
+  });
+});
+
+/** Waits for `check` to find something (file events arrive after the write), without a fixed sleep. */
+async function poll<T>(check: () => T | undefined): Promise<T> {
+  for (let i = 0; i < 2_000; i++) {
+    const found = check();
+    if (found !== undefined) return found;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error('not found in time');
+}
