@@ -44,7 +44,8 @@ function invokedAs(): string {
   return `node ${relative(process.cwd(), script) || script}`;
 }
 
-process.exitCode = await main(process.argv.slice(2), {
+// No top-level await: the bundled CLI is CommonJS (see scripts/bundle.mjs).
+void main(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   stdout: (text) => process.stdout.write(text),
@@ -57,4 +58,6 @@ process.exitCode = await main(process.argv.slice(2), {
   isTTY: process.stderr.isTTY === true,
   cpus: availableParallelism(),
   invokedAs: invokedAs(),
+}).then((code) => {
+  process.exitCode = code;
 });

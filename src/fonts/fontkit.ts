@@ -1,8 +1,5 @@
-import { createRequire } from 'node:module';
 import type * as Fontkit from 'fontkit';
-
-const require = createRequire(import.meta.url);
-const original: typeof Fontkit = require('fontkit');
+import { original, replaceRequired } from './fontkit-cjs.js';
 
 /**
  * Parsed fonts by the bytes they were parsed from. pdfkit parses every font face again for every document
@@ -37,12 +34,10 @@ function createCached(bytes: Uint8Array, postscriptName?: string): ReturnType<ty
 }
 
 /**
- * fontkit with the cache above, and the copy pdfkit gets: its CommonJS exports are read-only getters, so
- * the module's cached exports are replaced before pdfkit first requires it (this module is imported
- * before pdfmake; if pdfkit were loaded first it would keep the plain fontkit, which is only slower).
- * Import fontkit from here, never from 'fontkit': its ESM build is a second copy (~30 ms to load).
+ * fontkit with the cache above, and the copy pdfkit gets (this module is imported before pdfmake; if pdfkit
+ * were loaded first it would keep the plain fontkit, which is only slower). Import fontkit from here, never
+ * from 'fontkit': its ESM build is a second copy (~30 ms to load).
  */
 export const fontkit: typeof Fontkit = Object.freeze({ ...original, create: createCached }) as typeof Fontkit;
 
-const entry = require.cache[require.resolve('fontkit')];
-if (entry) entry.exports = fontkit;
+replaceRequired(fontkit);

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { type ContentIssue, type ErrorCode, RiskdeckError } from '../errors.js';
 import { threadCpuMs } from './cpu-clock.js';
 import { type BuildJob, type BuildResult, type PortableBuildOptions, planBuild } from './plan.js';
+import { WORKER_URL } from './worker-file.js';
 import { recoverOutputFolder } from './write.js';
 
 /** How often a running build's CPU time is checked. */
@@ -79,8 +80,6 @@ function workerBug(job: BuildJob, trace: string): Error {
   error.stack = trace;
   return error;
 }
-
-const WORKER_URL = new URL('../../lib/pipeline/worker.js', import.meta.url);
 
 /** A few worker threads that build content files in parallel, each file bounded in time and memory. */
 export class BuildPool {

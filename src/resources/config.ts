@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RiskdeckError } from '../errors.js';
 import type { RiskdeckConfig } from './config-schema.js';
+import { importAtRunTime } from './run-time-import.js';
 
 export type { RiskdeckConfig } from './config-schema.js';
 
@@ -47,8 +48,11 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
     raw =
       text !== undefined
         ? JSON.parse(text)
-        : ((await import(`${pathToFileURL(path).href}?t=${(await stat(path)).mtimeMs}`)) as { default?: unknown })
-            .default;
+        : (
+            (await importAtRunTime(`${pathToFileURL(path).href}?t=${(await stat(path)).mtimeMs}`)) as {
+              default?: unknown;
+            }
+          ).default;
   } catch (error) {
     const { jsonSyntaxProblem } = await import('./config-issues.js');
     if (text !== undefined && error instanceof SyntaxError) {

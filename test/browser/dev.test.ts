@@ -19,7 +19,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'riskdeck-dev-browser-'));
   mkdirSync(join(dir, 'content'));
   cpSync('content/runc-vs-kata.md', join(dir, 'content/cmp.md'));
-  child = spawn(process.execPath, [resolve('lib/cli/bin.js'), 'dev', '--port', '0'], { cwd: dir, stdio: 'pipe' });
+  child = spawn(process.execPath, [resolve('lib/bundle/bin.cjs'), 'dev', '--port', '0'], { cwd: dir, stdio: 'pipe' });
   let out = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     out += chunk.toString();

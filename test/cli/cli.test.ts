@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashTree } from '../helpers/cli.js';
 
 const run = promisify(execFile);
-const BIN = resolve('lib/cli/bin.js');
+const BIN = resolve('lib/bundle/bin.cjs');
 const FAIL_WRITE = resolve('test/fixtures/hooks/fail-write.mjs');
 let dir: string;
 

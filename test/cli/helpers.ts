@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
-export const BIN = resolve('lib/cli/bin.js');
+export const BIN = resolve('lib/bundle/bin.cjs');
 
 export interface Run {
   readonly code: number | null;

@@ -19,7 +19,7 @@ beforeAll(async () => {
   mkdirSync(join(dir, 'content'));
   writeFileSync(join(dir, 'content/cmp.yaml'), MINIMAL);
   writeFileSync(join(dir, SECOND), MINIMAL.replace('title: Minimal comparison', 'title: "Übersicht: 字 & <Co>"'));
-  child = spawn(process.execPath, [resolve('lib/cli/bin.js'), 'dev', '--port', '0'], {
+  child = spawn(process.execPath, [resolve('lib/bundle/bin.cjs'), 'dev', '--port', '0'], {
     cwd: dir,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

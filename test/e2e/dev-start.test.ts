@@ -80,7 +80,7 @@ describe('riskdeck dev refuses to start, in one line and exit 2, when it cannot 
 
 describe('riskdeck dev stops on a signal', () => {
   it('ends within a second of SIGTERM during its first build, leaving no half-written folder', async () => {
-    const child = spawn(process.execPath, [resolve('lib/cli/bin.js'), 'dev', '--port', '0'], {
+    const child = spawn(process.execPath, [resolve('lib/bundle/bin.cjs'), 'dev', '--port', '0'], {
       cwd: dir,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -5,7 +5,7 @@ import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-const BIN = resolve('lib/cli/bin.js');
+const BIN = resolve('lib/bundle/bin.cjs');
 
 export interface CliResult {
   readonly code: number;
@@ -14,7 +14,7 @@ export interface CliResult {
 }
 
 /**
- * Runs the built CLI (`lib/cli/bin.js`, as `npm test` compiles it) in `cwd`, as a user would: its own
+ * Runs the built CLI (`lib/bundle/bin.cjs`, what `riskdeck` runs once `npm test` compiles it) in `cwd`, as a user would: its own
  * process, its own environment. `env` replaces SOURCE_DATE_EPOCH and friends; the rest is inherited.
  */
 export async function riskdeck(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {

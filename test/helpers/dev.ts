@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { resolve } from 'node:path';
 
-const BIN = resolve('lib/cli/bin.js');
+const BIN = resolve('lib/bundle/bin.cjs');
 
 export interface RunningDev {
   readonly child: ChildProcess;

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
-const BIN = resolve('lib/cli/bin.js');
+const BIN = resolve('lib/bundle/bin.cjs');
 const PROBE = resolve('bench/rss-probe.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'riskdeck-bounds-'));
 mkdirSync(join(dir, 'content'));

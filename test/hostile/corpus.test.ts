@@ -21,7 +21,7 @@ import { png } from '../helpers/png.js';
 import { scanDeck } from './scan.js';
 
 const run = promisify(execFile);
-const BIN = resolve('lib/cli/bin.js');
+const BIN = resolve('lib/bundle/bin.cjs');
 const CORPUS = resolve('test/hostile/corpus');
 
 /**

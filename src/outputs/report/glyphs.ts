@@ -2,6 +2,7 @@ import type { PathSegment } from '../../content/load.js';
 import { fontChain } from '../../fonts/chain.js';
 import type { FontSet } from '../../fonts/load.js';
 import type { Comparison } from '../../model/comparison.js';
+import { importAtRunTime } from '../../resources/run-time-import.js';
 import type { OutputWarning } from '../render.js';
 
 type Field = readonly [path: readonly PathSegment[], text: string | undefined];
@@ -97,7 +98,7 @@ export async function missingGlyphWarnings(comparison: Comparison, fonts: FontSe
     if (missing.length > 0) found.push([path, missing]);
   }
   if (found.length === 0) return [];
-  const { unicodeName } = await import('unicode-name');
+  const { unicodeName } = (await importAtRunTime('unicode-name')) as typeof import('unicode-name');
   const names = chain.families.map((f) => f.family).join(', ');
   return found.map(([path, [first = '', ...rest]]) => {
     const shown = [first, ...rest.slice(0, 4)]

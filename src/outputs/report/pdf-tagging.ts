@@ -1,4 +1,5 @@
-import { createRequire } from 'node:module';
+import * as layoutBuilderModule from 'pdfmake/js/LayoutBuilder.js';
+import * as rendererModule from 'pdfmake/js/Renderer.js';
 import { type DrawnInline, type PdfKitDocument, Tagger } from './pdf-marks.js';
 import { type DocumentInfo, xmpDescriptions } from './pdf-metadata.js';
 import { type Frame, LAYOUT_ARTIFACT, plainOf, type StructurePlan } from './pdf-structure.js';
@@ -79,10 +80,19 @@ export function tagRender(store: object, plan: StructurePlan): void {
   renders.set(store, plan);
 }
 
-const require = createRequire(import.meta.url);
+/**
+ * pdfmake's own modules, imported statically so that a bundler includes the copy the report renders with.
+ * They are Babel-made CommonJS: Node's ESM gives their `exports` as `default`, a bundler may give `default`
+ * the class itself.
+ */
+const MODULES: Record<keyof typeof HOOKS, { readonly default?: unknown }> = {
+  LayoutBuilder: layoutBuilderModule,
+  Renderer: rendererModule,
+};
 
 function prototypeOf(name: keyof typeof HOOKS): Prototype {
-  const exported = (require(`pdfmake/js/${name}.js`) as { default?: { prototype?: Prototype } }).default;
+  const outer = MODULES[name].default as { default?: { prototype?: Prototype }; prototype?: Prototype } | undefined;
+  const exported = typeof outer === 'function' ? outer : outer?.default;
   const proto = exported?.prototype;
   for (const method of HOOKS[name]) {
     if (typeof proto?.[method] !== 'function') {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireTool } from '../../helpers/tools.js';
 
 const run = promisify(execFile);
-const BIN = resolve('lib/cli/bin.js');
+const BIN = resolve('lib/bundle/bin.cjs');
 const qpdf = requireTool('qpdf');
 const pdffonts = requireTool('pdffonts');
 
