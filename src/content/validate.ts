@@ -109,6 +109,20 @@ function isRatingRange(issue: z.core.$ZodIssue): boolean {
   return (issue.code === 'too_small' || issue.code === 'too_big') && issue.origin === 'number';
 }
 
+/**
+ * One issue for one value: a value the schema refuses (`counters: [Unknown Thing]`, not an id) is not reported
+ * again by a later check (as an unknown threat); the first check's message is the one thing to fix there.
+ */
+function onePerPlace(issues: readonly ContentIssue[]): ContentIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const place = `${issue.line}:${issue.column}:${issue.path}`;
+    if (seen.has(place)) return false;
+    seen.add(place);
+    return true;
+  });
+}
+
 function schemaIssues(source: LoadedSource, data: unknown): { content?: Content; issues: ContentIssue[] } {
   const result = contentSchema.safeParse(data, { reportInput: true });
   if (result.success) return { content: result.data, issues: [] };
@@ -175,9 +189,14 @@ export function validateSource(source: LoadedSource): Validated {
   const items = checkItems(source.data, at);
   const standards = checkStandards(source.data, at);
   const warnings = [...checked.warnings, ...items.warnings, ...standards.warnings];
-  const all = [...source.issues, ...limits, ...issues, ...checked.issues, ...items.issues, ...standards.issues].sort(
-    (a, b) => a.line - b.line || a.column - b.column,
-  );
+  const all = onePerPlace([
+    ...source.issues,
+    ...limits,
+    ...issues,
+    ...checked.issues,
+    ...items.issues,
+    ...standards.issues,
+  ]).sort((a, b) => a.line - b.line || a.column - b.column);
   if (all.length > 0 || !content) return { content: undefined, issues: all, warnings };
   return { content, issues: [], warnings };
 }

@@ -54,6 +54,15 @@ describe('validateSource', () => {
     expect(found.some((m) => m.includes('systems[2].id: duplicate id "alpha"'))).toBe(true);
   });
 
+  it('reports a value the schema refuses once, not again as an unknown id', () => {
+    const { path, text } = fixture('minimal.yaml');
+    const changed = `${text}defenses:\n  - { id: d, name: D, purpose: p, effectiveness: e, systems: [alpha], counters: [Not An Id, tx] }\n`;
+    const found = messages(path, changed).filter((m) => m.includes('counters'));
+    expect(found).toHaveLength(2);
+    expect(found[0]).toMatch(/counters\[0\]: must be a short id of lower-case letters/);
+    expect(found[1]).toMatch(/counters\[1\]: unknown threat "tx"/);
+  });
+
   it('places an unknown citation in the Markdown body at its line and column', () => {
     const text = `---\n${readFileSync('test/fixtures/content/minimal.yaml', 'utf8')}---\n\n## Scope\n\nAs shown in\nthe guide [@gide].\n`;
     expect(messages('body.md', text)).toEqual([
