@@ -2,6 +2,7 @@ import { Marked, type Token, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import { keepIdentifiers } from './identifiers.js';
 import { isLocalImage, isSafeLink, linkTarget, linkTitle } from './urls.js';
+import { splitWideTables } from './wide-tables.js';
 
 export interface CitationTarget {
   readonly id: string;
@@ -106,11 +107,13 @@ export interface ImageTarget {
 
 /**
  * The configured Markdown renderer. Images render only when the edge has checked them (`images`, by
- * `src` as written); any other image shows as its alt text.
+ * `src` as written); any other image shows as its alt text. With `tableColumns`, `html` and `tokens` split
+ * tables of more columns into parts of that many (`splitWideTables`).
  */
 export function createMarkdown(
   citations: readonly CitationTarget[] = [],
   images: ReadonlyMap<string, ImageTarget> = new Map(),
+  layout: { readonly tableColumns?: number } = {},
 ): MarkdownRenderer {
   const byId = new Map(citations.map((c) => [c.id, c]));
   const marked = new Marked({ gfm: true, breaks: false, async: false });
@@ -164,10 +167,18 @@ export function createMarkdown(
     },
   });
   const clean = (html: string) => sanitizeHtml(html, SANITIZE).trim();
+  const lex = (markdown: string) => marked.lexer(markdown);
+  const { tableColumns } = layout;
+  // Tables wider than the output can show continue by columns (see wide-tables.ts).
+  const tokens =
+    tableColumns === undefined ? lex : (markdown: string) => splitWideTables(lex(markdown), tableColumns, lex);
   return {
-    html: (markdown) => keepIdentifiers(clean(marked.parse(markdown) as string)),
+    html: (markdown) =>
+      keepIdentifiers(
+        clean((tableColumns === undefined ? marked.parse(markdown) : marked.parser(tokens(markdown))) as string),
+      ),
     inlineHtml: (markdown) => keepIdentifiers(clean(marked.parseInline(markdown) as string)),
-    tokens: (markdown) => marked.lexer(markdown),
+    tokens,
     plain: (markdown) => plainText(marked.lexer(markdown)),
   };
 }

@@ -66,6 +66,7 @@ const OUTCOMES: Record<string, 'renders' | RegExp> = {
   'markdown-heading-spaces.md': 'renders',
   'markdown-unclosed-html.md': 'renders',
   'image-in-paragraph.md': 'renders',
+  'wide-tables.md': 'renders',
   'line-endings-lone-cr.md': 'renders',
   'yaml-multiline-key.yaml': /:7:1 {2}extra\\ncontent\/other\.yaml:1:1 {2}forged error\\x1b\[2J\\u202e: unknown field/,
   'yaml-merge-keys.yaml': /:4:5 {2}YAML merge keys \("<<"\) are not allowed/,
@@ -252,6 +253,34 @@ describe('the hostile corpus through the real build', () => {
     expect(text).toContain('Text before');
     expect(text).toContain('and text after it.');
     expect(text).not.toContain('[A diagram in a sentence]');
+  });
+
+  it('prints tables of 40 and 300 columns by column groups and wraps a 1,000-character word, with a warning', async () => {
+    const source = readFileSync(join(CORPUS, 'wide-tables.md'), 'utf8');
+    const cells = [...source.matchAll(/\b[ft][hr]\d?c?\d{3}\b/g)].map((m) => m[0]);
+    expect(cells).toHaveLength(40 * 4 + 300 * 3);
+    const word = /W[a-z]{998}Z/.exec(source)?.[0] as string;
+    const pdf = await readPdf(readFileSync(join(project, 'dist/wide-tables/report.pdf')));
+    const text = pdf.pages.map((p) => p.text).join(' ');
+    expect(cells.filter((cell) => !text.includes(cell))).toEqual([]);
+    // Each part names its columns; column 1 leads every part.
+    const captions = (of: number) => text.match(new RegExp(`Columns \\d+–\\d+ of ${of}\\b[^.]*\\.`, 'g')) ?? [];
+    expect(captions(40)).toHaveLength(5);
+    expect(captions(300)).toHaveLength(34);
+    expect(captions(300).at(-1)).toBe('Columns 293–300 of 300, with column 1 repeated.');
+    expect(text.split('fh001').length - 1).toBe(5);
+    // In the table cell and in the paragraph, which runs onto the next page (running header and footer between).
+    const running = /Wide tables and long words Public Version 1\.0 · 2026-01-01 Page \d+ of \d+/g;
+    expect(text.replace(running, '').replace(/\s/g, '').split(word).length - 1).toBe(2);
+    const warnings = stderr.split('\n').filter((l) => l.startsWith('warning: content/wide-tables.md:'));
+    expect(
+      warnings
+        .filter((l) => /report prints it as/.test(l))
+        .map((l) => /:(\d+):1 .*a table of (\d+) columns/.exec(l)?.slice(1)),
+    ).toEqual([
+      ['72', '40'],
+      ['80', '300'],
+    ]);
   });
 
   it('wrote nothing outside dist/ and ran nothing the corpus asks for', () => {

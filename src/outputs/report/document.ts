@@ -6,7 +6,8 @@ import { type Converter, createConverter, embeddable } from './convert.js';
 import { reportDiagrams } from './diagrams.js';
 import { type DirectiveContext, runDirective } from './directives.js';
 import { type SlotTable, templateView } from './slots.js';
-import { reportStyle } from './style.js';
+import { type ReportStyle, reportStyle } from './style.js';
+import { maxTableColumns } from './tables.js';
 import { compileReportTemplates } from './template.js';
 
 /** A line `::: name args…` of the template's output; everything else is Markdown. */
@@ -20,6 +21,13 @@ const PAGE_SIZE = {
   A5: [419.53, 595.28],
   B5: [498.9, 708.66],
 } as const;
+
+/** The text block of a page (the page less its margins), in points. */
+export function textBox(style: ReportStyle): { width: number; height: number } {
+  const [left, top, right, bottom] = style.page.margins;
+  const [pageWidth, pageHeight] = PAGE_SIZE[style.page.size];
+  return { width: pageWidth - left - right, height: pageHeight - top - bottom };
+}
 
 /** A heading this far down a page moves to the next one rather than sit apart from its text. */
 const HEADING_LOW_ON_PAGE = 0.8;
@@ -190,11 +198,9 @@ export function reportDocument(ctx: RenderContext): TDocumentDefinitions {
   const { comparison } = ctx;
   const style = reportStyle(ctx.templates);
   const templates = compileReportTemplates(ctx.templates);
-  const md = createMarkdown(comparison.references);
+  const { width, height } = textBox(style);
+  const md = createMarkdown(comparison.references, undefined, { tableColumns: maxTableColumns(width, style) });
   const { view, table } = templateView(comparison, ctx.changes);
-  const [left, top, right, bottom] = style.page.margins;
-  const width = PAGE_SIZE[style.page.size][0] - left - right;
-  const height = PAGE_SIZE[style.page.size][1] - top - bottom;
   const templateImages = ctx.templateImages ?? new Map();
   const convert = createConverter({ md, style, slots: table, width, height, images: ctx.images, templateImages });
   const directives: DirectiveContext = {

@@ -17,6 +17,20 @@ const ROW_FITS_PAGE = 1800;
 const SHORT_TABLE = 20;
 /** Beyond this many columns, tables use the smaller `tableWide` style (eight systems + a label column). */
 const WIDE_TABLE = 6;
+/** A column narrower than this many characters of the `tableWide` type reads as a column of broken words. */
+const MIN_COLUMN_CHARACTERS = 10;
+
+/**
+ * How many columns a table may have on a page `width` points wide: on A4, 10 (eight systems and a label
+ * column fit; a wider Markdown table continues by columns, see `splitWideTables`). Columns of a table too
+ * wide for the page are split into parts rather than set on a landscape page: a 300-column table fits no
+ * page, the reading order and the running header stay as they are, and the deck splits the same way.
+ */
+export function maxTableColumns(width: number, style: ReportStyle): number {
+  const fontSize = Number(style.styles.tableWide?.fontSize ?? 8);
+  // Half an em is about Roboto's average character; 3 pt of padding each side, as gridTable sets.
+  return Math.max(2, Math.floor(width / (MIN_COLUMN_CHARACTERS * fontSize * 0.5 + 2 * 3)));
+}
 
 /**
  * Every column sized by pdfmake between its longest word and its longest line, as browsers size
