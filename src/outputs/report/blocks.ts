@@ -21,15 +21,26 @@ const CELL: Mode = { template: false, outline: false };
 /** A badge never wraps: "High · 15" split over two lines reads as two things. */
 const nowrap = (label: string) => label.replaceAll(' ', '\u00A0');
 
-/** Block tokens of a content field reduced to inline tokens, blocks separated by a space. */
+const BREAK: Token = { type: 'br', raw: '\n' };
+
+/**
+ * Block tokens of a content field reduced to inline tokens, for a field set inside a line (a list item's
+ * "Purpose: …", a step of a flow). Its paragraphs stay paragraphs, a blank line apart; a list in it puts
+ * each item on a line of its own, after its bullet or number.
+ */
 export function inlineTokens(tokens: readonly Token[]): Token[] {
   const out: Token[] = [];
-  const space: Token = { type: 'text', raw: ' ', text: ' ' };
   for (const token of tokens) {
     if (token.type === 'space') continue;
-    if (out.length > 0) out.push(space);
-    if (token.type === 'list') out.push(...inlineTokens((token as Tokens.List).items));
-    else if (token.type === 'list_item' || token.type === 'blockquote') {
+    if (out.length > 0) out.push(BREAK, BREAK);
+    if (token.type === 'list') {
+      const list = token as Tokens.List;
+      list.items.forEach((item, i) => {
+        const marker = list.ordered ? `${(Number(list.start) || 1) + i}. ` : '• ';
+        if (i > 0) out.push(BREAK);
+        out.push({ type: 'text', raw: marker, text: marker }, ...inlineTokens(item.tokens));
+      });
+    } else if (token.type === 'list_item' || token.type === 'blockquote') {
       out.push(...inlineTokens((token as Tokens.ListItem | Tokens.Blockquote).tokens));
     } else if (token.type === 'code') out.push({ type: 'codespan', raw: token.raw, text: token.text });
     else if (token.type === 'table') out.push({ type: 'text', raw: token.raw, text: token.raw });
@@ -143,7 +154,13 @@ export class BlockConverter {
 
   private listItem(item: Tokens.ListItem, mode: Mode): Content {
     const nodes = this.blocks(item.tokens, mode, true);
-    return nodes.length === 1 ? (nodes[0] as Content) : { stack: nodes };
+    if (nodes.length === 1) return nodes[0] as Content;
+    // An item's paragraphs stay paragraphs: set tight (no margins), they need a gap between them.
+    const gap = (node: Content, i: number): Content =>
+      i < nodes.length - 1 && typeof node === 'object' && !Array.isArray(node) && !('margin' in node)
+        ? ({ ...node, margin: [0, 0, 0, 4] } as Content)
+        : node;
+    return { stack: nodes.map(gap) };
   }
 
   private code(text: string): Content {
