@@ -3,22 +3,27 @@
 // code cache for each after a build of the example has compiled the functions a build runs, and checks that
 // a fresh process takes both caches. Runs as part of `npm run compile`, after tsc (it uses lib/pipeline/).
 // Why: loading ~250 ES modules through Node's loader and compiling them cold was a third of a cold build.
-// `--no-cache` bundles only; `--metafile` also writes lib/bundle/meta.json (esbuild's module sizes).
+// `--no-cache` bundles only; `--metafile` also writes meta.json (esbuild's module sizes); `--out lib/other`
+// writes elsewhere (two folders below the clone, as lib/bundle is: the bundle finds package.json at ../../).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'lib/bundle');
 const { values } = parseArgs({
-  options: { 'no-cache': { type: 'boolean', default: false }, metafile: { type: 'boolean', default: false } },
+  options: {
+    'no-cache': { type: 'boolean', default: false },
+    metafile: { type: 'boolean', default: false },
+    out: { type: 'string', default: 'lib/bundle' },
+  },
 });
+const out = join(root, values.out);
 
 const src = (path) => join(root, 'src', path);
 const requireFromRoot = createRequire(join(root, 'package.json'));
@@ -33,6 +38,7 @@ const DIRNAME = 'var __riskdeck_dirname = (file) => require("node:path").dirname
  * - one fontkit: pdfkit's `require('fontkit')` gets the caching wrapper (src/fonts/fontkit.ts), which alone
  *   sees fontkit's CommonJS build; under Node's loader fontkit-cjs.ts does the same through `require.cache`;
  * - workers run the bundled worker beside the bundle;
+ * - the built-in templates come precompiled (see src/outputs/precompiled.ts);
  * - a config file and unicode-name are imported through the launcher (see src/resources/run-time-import.ts);
  * - packages that read files next to themselves (pdfkit's sRGB profile and AFM metrics) find their own folder.
  */
@@ -63,6 +69,10 @@ const bundlePlugin = {
       contents: 'export const importAtRunTime = (specifier) => __riskdeck_import(specifier);\n',
       loader: 'js',
     }));
+    build.onLoad({ filter: /[/\\]src[/\\]outputs[/\\]precompiled-specs\.ts$/ }, async () => ({
+      contents: await precompiledTemplates(),
+      loader: 'js',
+    }));
     build.onLoad({ filter: /[/\\]node_modules[/\\].*\.c?js$/ }, (args) => {
       const text = readFileSync(args.path, 'utf8');
       if (!/\b__dirname\b/.test(text)) return undefined;
@@ -72,6 +82,25 @@ const bundlePlugin = {
     });
   },
 };
+
+/** The built-in templates, each precompiled with the options the deck or the report compiles it with. */
+async function precompiledTemplates() {
+  const lib = (path) => import(pathToFileURL(join(root, 'lib', path)).href);
+  const { DECK_COMPILE_OPTIONS } = await lib('outputs/deck/environment.js');
+  const { REPORT_COMPILE_OPTIONS } = await lib('outputs/report/template.js');
+  const { precompiledKey } = await lib('outputs/precompiled.js');
+  const { loadTemplates } = await lib('resources/templates.js');
+  const { default: Handlebars } = await import('handlebars');
+  const entries = [];
+  for (const [path, text] of await loadTemplates()) {
+    if (!path.endsWith('.hbs')) continue;
+    const options = path.startsWith('deck/') ? DECK_COMPILE_OPTIONS : REPORT_COMPILE_OPTIONS;
+    // precompile() writes defaults into the options it is given; compile() works on a copy.
+    const spec = Handlebars.create().precompile(text, { ...options });
+    entries.push(`[${JSON.stringify(precompiledKey(options, text))}, ${spec}]`);
+  }
+  return `export const PRECOMPILED = new Map([\n${entries.join(',\n')}\n]);\n`;
+}
 
 const shared = {
   bundle: true,
@@ -124,7 +153,7 @@ async function bundleLaunchers() {
 /** Writes both caches from a child process that builds the example (see code-cache-train.mjs). */
 function writeCaches() {
   const example = join(root, 'content/runc-vs-kata.md');
-  const trained = spawnSync(process.execPath, [join(root, 'scripts/code-cache-train.mjs'), example], {
+  const trained = spawnSync(process.execPath, [join(root, 'scripts/code-cache-train.mjs'), example, out], {
     encoding: 'utf8',
   });
   if (trained.status !== 0) return `writing the code cache failed: ${trained.stderr.trim().split('\n')[0]}`;

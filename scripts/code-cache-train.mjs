@@ -15,11 +15,12 @@ import { planBuild } from '../lib/pipeline/plan.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const example = resolve(process.argv[2] ?? 'content/runc-vs-kata.md');
+const out = resolve(process.argv[3] ?? join(root, 'lib/bundle'));
 const dir = mkdtempSync(join(tmpdir(), 'riskdeck-code-cache-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 
 async function trainWorker() {
-  const file = join(root, 'lib/bundle/worker-code.cjs');
+  const file = join(out, 'worker-code.cjs');
   const port = new EventEmitter();
   const replies = [];
   port.postMessage = (message) => {
@@ -43,7 +44,7 @@ async function trainWorker() {
 }
 
 function trainCli(workerBytes) {
-  const file = join(root, 'lib/bundle/bin-code.cjs');
+  const file = join(out, 'bin-code.cjs');
   process.chdir(dir);
   process.argv = [process.execPath, file, 'build', example, '--out', join(dir, 'cli-dist'), '--quiet'];
   const bundle = runBundle(file);

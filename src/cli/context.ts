@@ -36,6 +36,7 @@ export const OPTIONS = {
   theme: { type: 'string' },
   config: { type: 'string' },
   since: { type: 'string' },
+  only: { type: 'string' },
   json: { type: 'boolean' },
   port: { type: 'string' },
   host: { type: 'string' },
@@ -50,7 +51,10 @@ export type OptionName = keyof typeof OPTIONS;
 
 /** The options each command honours (beyond --help and --debug), and how many files or names it takes. */
 export const COMMANDS: Readonly<Record<string, { options: readonly OptionName[]; maxPositionals: number }>> = {
-  build: { options: ['out', 'content', 'templates', 'theme', 'config', 'since', 'quiet'], maxPositionals: Infinity },
+  build: {
+    options: ['out', 'content', 'templates', 'theme', 'config', 'since', 'only', 'quiet'],
+    maxPositionals: Infinity,
+  },
   dev: {
     options: ['out', 'content', 'templates', 'theme', 'config', 'port', 'host', 'allowed-host', 'allow-any-host'],
     maxPositionals: Infinity,

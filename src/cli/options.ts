@@ -1,7 +1,23 @@
+import { didYouMean } from '../content/suggest.js';
 import { RiskdeckError } from '../errors.js';
-import type { BuildOptions } from '../pipeline/plan.js';
+import { type BuildOptions, OUTPUT_NAMES, type OutputName } from '../pipeline/plan.js';
 import { loadConfig } from '../resources/config.js';
 import type { CliDeps, ParsedArgs } from './context.js';
+
+/** `--only deck,report`: the outputs named, each checked; undefined when the flag is absent. */
+function onlyOutputs(value: string | undefined): OutputName[] | undefined {
+  if (value === undefined) return undefined;
+  const names = value.split(',').map((name) => name.trim());
+  for (const name of names) {
+    if (!(OUTPUT_NAMES as readonly string[]).includes(name)) {
+      throw new RiskdeckError(
+        'USAGE',
+        `--only: unknown output "${name}"${didYouMean(name, OUTPUT_NAMES)}; name one or more of ${OUTPUT_NAMES.join(', ')}, separated by commas`,
+      );
+    }
+  }
+  return names as OutputName[];
+}
 
 /** Build options from flags, then the config file, then defaults — built once and frozen. */
 export async function resolveBuildOptions(args: ParsedArgs, deps: CliDeps): Promise<BuildOptions> {
@@ -13,6 +29,7 @@ export async function resolveBuildOptions(args: ParsedArgs, deps: CliDeps): Prom
       `SOURCE_DATE_EPOCH must be whole seconds since 1970 (like 1767225600), not "${epoch}"; fix or unset it`,
     );
   }
+  const only = onlyOutputs(args.values.only);
   const { config } = await loadConfig(deps.cwd, args.values.config);
   return Object.freeze({
     files: args.positionals,
@@ -26,5 +43,7 @@ export async function resolveBuildOptions(args: ParsedArgs, deps: CliDeps): Prom
     riskThresholds: config.riskThresholds,
     since: args.values.since,
     sourceDateEpoch: epoch || undefined,
+    // The outputs not named stay as the last build wrote them.
+    ...(only && { only, keep: ['*'] }),
   });
 }

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -50,6 +50,14 @@ describe('the bundled CLI', () => {
     // A string fontkit's source has once; a second copy of fontkit would have it twice.
     expect(worker.split('Unknown font format').length - 1).toBe(1);
     expect(readFileSync('node_modules/fontkit/dist/main.cjs', 'utf8').split('Unknown font format')).toHaveLength(2);
+  });
+
+  it('carries every built-in template precompiled', () => {
+    const templates = readdirSync('templates', { recursive: true }).filter((path) => String(path).endsWith('.hbs'));
+    const worker = readFileSync('lib/bundle/worker-code.cjs', 'utf8');
+    // Each spec Handlebars.precompile makes names its compiler revision once.
+    expect(templates.length).toBeGreaterThan(30);
+    expect(worker.match(/compiler:\[8,">= 4\.3\.0"\]/g)).toHaveLength(templates.length);
   });
 
   it('runs its worker under the heap limit the pool sets', async () => {

@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import { RiskdeckError } from '../../errors.js';
 import type { TemplateFiles } from '../../resources/templates.js';
+import { precompiled } from '../precompiled.js';
 
 const PARTIAL = /^deck\/partials\/([a-z0-9-]+)\.hbs$/;
 
@@ -17,13 +18,18 @@ function registerHelpers(env: typeof Handlebars) {
   });
 }
 
+/** How every deck template is compiled (scripts/bundle.mjs precompiles the built-in ones with the same). */
+export const DECK_COMPILE_OPTIONS: CompileOptions = Object.freeze({ preventIndent: true });
+
 function compile(env: typeof Handlebars, path: string, source: string): HandlebarsTemplateDelegate {
+  const ready = precompiled(env, DECK_COMPILE_OPTIONS, source);
+  if (ready) return ready;
   try {
     env.parse(source);
   } catch (error) {
     throw new RiskdeckError('TEMPLATE_INVALID', `templates/${path}: ${(error as Error).message}`);
   }
-  return env.compile(source, { preventIndent: true });
+  return env.compile(source, DECK_COMPILE_OPTIONS);
 }
 
 /**

@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import { RiskdeckError } from '../../errors.js';
 import type { TemplateFiles } from '../../resources/templates.js';
+import { precompiled } from '../precompiled.js';
 
 type Compiled = (context: unknown) => string;
 
@@ -10,6 +11,13 @@ export interface ReportTemplates {
   readonly header: Compiled;
   readonly footer: Compiled;
 }
+
+/** How every report template is compiled (scripts/bundle.mjs precompiles the built-in ones with the same). */
+export const REPORT_COMPILE_OPTIONS: CompileOptions = Object.freeze({
+  strict: true,
+  noEscape: true,
+  preventIndent: true,
+});
 
 /** Compiled templates by the text of the report's templates, so rebuilds with unchanged templates reuse them. */
 const cache = new Map<string, ReportTemplates>();
@@ -35,13 +43,14 @@ export function compileReportTemplates(files: TemplateFiles): ReportTemplates {
   const env = Handlebars.create();
   for (const [path, text] of files) {
     const partial = /^report\/partials\/(.+)\.hbs$/.exec(path)?.[1];
-    if (partial !== undefined) env.registerPartial(partial, text);
+    // A partial given as text is compiled on first use with its caller's options, which are these.
+    if (partial !== undefined) env.registerPartial(partial, precompiled(env, REPORT_COMPILE_OPTIONS, text) ?? text);
   }
   const compile = (name: string): Compiled => {
     const source = files.get(name);
     if (source === undefined) throw new RiskdeckError('TEMPLATE_INVALID', `templates/${name} is missing`);
     // Compilation is lazy: syntax errors surface on the first call, with the template's name.
-    const template = env.compile(source, { strict: true, noEscape: true, preventIndent: true });
+    const template = precompiled(env, REPORT_COMPILE_OPTIONS, source) ?? env.compile(source, REPORT_COMPILE_OPTIONS);
     return (context) => {
       try {
         return template(context);
