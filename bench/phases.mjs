@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { loadSource } from '../lib/content/load.js';
 import { validateSource } from '../lib/content/validate.js';
 import { createTextMeasure, renderAttackFlow, renderRiskMatrix, renderScoreChart } from '../lib/diagram/index.js';
@@ -59,11 +60,10 @@ export async function measureSize(systems, threats) {
   // The deck and model outputs ran again above only to collect their files; their time is not counted.
   const total = Object.values(phases).reduce((sum, ms) => sum + ms, 0);
   rmSync(dir, { recursive: true, force: true });
-  const pages = (
-    Buffer.from(pdfBytes)
-      .toString('latin1')
-      .match(/\/Type\s*\/Page\b/g) ?? []
-  ).length;
+  // Pages as a reader counts them: the page objects sit in compressed object streams.
+  const pdf = await getDocument({ data: new Uint8Array(pdfBytes), isEvalSupported: false, verbosity: 0 }).promise;
+  const pages = pdf.numPages;
+  await pdf.destroy();
   // Slides a viewer sees: sections that hold no other section.
   const slides = (html.match(/<section\b(?:(?!<\/?section\b)[\s\S])*?<\/section>/g) ?? []).length;
   return {
