@@ -16,6 +16,7 @@ export default defineConfig({
       'test/dev/server.test.ts',
       'test/dev/server-lifecycle.test.ts',
       'test/dev/hosts.test.ts',
+      'test/dev/paths.test.ts',
       'test/dev/html.test.ts',
       'test/content/limits.test.ts',
       'test/content/load-limits.test.ts',

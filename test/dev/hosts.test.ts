@@ -109,3 +109,64 @@ describe('request paths', () => {
     expect(parseRequestPath('/%zz')).toMatchObject({ ok: false, status: 400 });
   });
 });
+
+describe('refusals a user can act on', () => {
+  it('names the fix for a name the user may have meant, and the URL for a malformed header', () => {
+    expect(refuseHost('Review.Example:4100', policy)).toBe(
+      'refused a request for Host "Review.Example:4100": not this server\'s address (a guard against DNS rebinding); ' +
+        'if you opened the review under that name, restart dev with --allowed-host review.example',
+    );
+    expect(refuseHost('a b', policy)).toMatch(/if you opened the review under that name, use the URL dev printed$/);
+  });
+
+  it('shows a hostile header as one short printable line', () => {
+    const reason = refuseHost(`évil.example${'x'.repeat(500)}:4100`, policy) ?? '';
+    expect(reason).toContain('"\\u00e9vil.example');
+    expect(reason).toContain(`${'x'.repeat(108)}..."`);
+    expect(reason).not.toContain('x'.repeat(109));
+    expect(reason).toMatch(/^[\x20-\x7e]+$/);
+  });
+
+  it('answers any port of an allowed IPv6 address, however it is written', () => {
+    for (const allowed of ['fd00::2', '[FD00::2]']) {
+      expect(refuseHost('[fd00::2]:8080', { ...policy, allowed: [allowed] }), allowed).toBeUndefined();
+    }
+    expect(refuseHost('[fd00::3]:4100', { ...policy, allowed: ['fd00::2'] })).toMatch(/^refused/);
+  });
+});
+
+describe('the Origin check on default ports and IPv6', () => {
+  it('reads a missing port as 80 on both sides', () => {
+    expect(refuseOrigin('http://localhost', 'localhost', '/x')).toBeUndefined();
+    expect(refuseOrigin('http://localhost:80', 'localhost:80', '/x')).toBeUndefined();
+    expect(refuseOrigin('http://localhost', 'localhost:4100', '/x')).toMatch(/^refused/);
+    expect(refuseOrigin('http://localhost:4100', 'localhost', '/x')).toMatch(/^refused/);
+    expect(refuseOrigin('http://[::1]:4100', '[::1]:4100', '/x')).toBeUndefined();
+    expect(refuseOrigin('http://localhost:4100', undefined, '/x')).toMatch(/^refused/);
+  });
+
+  it('names the origin and the path in one printable line', () => {
+    expect(refuseOrigin('http://evil.example', 'localhost:4100', '/cmp/model.json')).toBe(
+      'refused a request from Origin "http://evil.example" for "/cmp/model.json": another site may not read the review',
+    );
+  });
+});
+
+describe('names and addresses at their edges', () => {
+  it('allows a host name of up to 253 characters, and says where a bad one was given', () => {
+    const label = 'a'.repeat(63);
+    const name = (length: number) => `${[label, label, label, label].join('.')}`.slice(0, length);
+    expect(name(253)).toHaveLength(253);
+    expect(invalidHostName(name(253))).toBeUndefined();
+    expect(invalidHostName(`${name(253)}a`)).toMatch(/^--allowed-host takes/);
+    expect(invalidHostName('x/y', 'allowedHosts in riskdeck.config.json')).toBe(
+      'allowedHosts in riskdeck.config.json takes a host name or IP address without scheme, port or path (e.g. review.example.lan), not "x/y"',
+    );
+  });
+
+  it('knows every spelling of the IPv6 loopback address', () => {
+    for (const a of ['0:0:0:0:0:0:0:1', '::FFFF:127.0.0.1', '[::ffff:127.9.9.9]'])
+      expect(isLoopbackAddress(a), a).toBe(true);
+    expect(isLoopbackAddress('::2')).toBe(false);
+  });
+});
