@@ -8,6 +8,8 @@ export default defineConfig({
       'test/markdown/commonmark.test.ts',
       'test/markdown/link-target.test.ts',
       'test/markdown/identifiers.test.ts',
+      'test/markdown/second-wall.test.ts',
+      'test/markdown/plain-text.test.ts',
       'test/model/risk.test.ts',
       'test/model/risk-levels.test.ts',
       'test/pipeline/write.test.ts',

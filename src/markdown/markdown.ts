@@ -49,12 +49,8 @@ export const SANITIZE: sanitizeHtml.IOptions = {
     'em',
     'strong',
     'del',
-    's',
     'code',
     'pre',
-    'kbd',
-    'sub',
-    'sup',
     'blockquote',
     'ul',
     'ol',
@@ -73,24 +69,22 @@ export const SANITIZE: sanitizeHtml.IOptions = {
     'tr',
     'th',
     'td',
-    'span',
     'input',
   ],
   allowedAttributes: {
-    a: ['href', 'title', 'class', 'rel'],
+    // `class` is allowed where `allowedClasses` names the classes (sanitize-html filters it there).
+    a: ['href', 'title', 'rel'],
     img: ['src', 'alt', 'title', 'width', 'height'],
     th: ['align'],
     td: ['align'],
     ol: ['start'],
-    code: ['class'],
-    span: ['class'],
     input: ['type', 'checked', 'disabled'],
   },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: { img: [] },
   allowProtocolRelative: false,
   disallowedTagsMode: 'escape',
-  allowedClasses: { a: ['citation'], code: [/^language-[\w-]+$/], span: ['citation-missing', 'nobreak'] },
+  allowedClasses: { a: ['citation'], code: [/^language-[\w-]+$/] },
   transformTags: {
     a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'noopener noreferrer' } }),
   },
@@ -122,10 +116,7 @@ export function createMarkdown(
       {
         name: 'citation',
         level: 'inline',
-        start: (src: string) => {
-          const at = src.indexOf('[@');
-          return at < 0 ? undefined : at;
-        },
+        // No `start`: marked's text tokenizer already stops before every `[`, where a citation begins.
         tokenizer(src: string) {
           const match = CITATION.exec(src);
           const target = match?.[1] === undefined ? undefined : byId.get(match[1]);
