@@ -40,6 +40,13 @@ describe('dev server lifecycle', () => {
     await expect(start({ port: dev.port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
   });
 
+  it('lists nothing until it is told what to serve', async () => {
+    const dev = await start();
+    const index = await rawRequest(dev.port, 'GET / HTTP/1.1');
+    expect(index.status).toBe(200);
+    expect(index.body).toContain('<p>No content files are being served.</p>');
+  });
+
   it('answers HEAD on the event stream with its headers only, and does not hold it open', async () => {
     const dev = await start();
     // The stream's response says keep-alive: read up to the end of its head instead of the socket's end.
