@@ -1,3 +1,4 @@
+import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { deckTemplate } from '../../../src/outputs/deck/environment.js';
 import type { TemplateFiles } from '../../../src/resources/templates.js';
@@ -15,6 +16,13 @@ describe('the deck template environment', () => {
     const render = deckTemplate(templates('[{{join items sep}}]'));
     expect(render({ items: ['<b>a</b>', '"b" & \'c\''], sep: ' <&> ' })).toBe(
       '[&lt;b&gt;a&lt;/b&gt; &lt;&amp;&gt; &quot;b&quot; &amp; &#x27;c&#x27;]',
+    );
+  });
+
+  it('keeps rendered HTML among the items as HTML, and escapes the plain strings beside it', () => {
+    const render = deckTemplate(templates('[{{join items " | "}}]'));
+    expect(render({ items: [new Handlebars.SafeString('<em>a</em>'), '<em>b</em>'] })).toBe(
+      '[<em>a</em> | &lt;em&gt;b&lt;/em&gt;]',
     );
   });
 
