@@ -14,7 +14,6 @@ const SAFE_LINK = /^(?:https?:\/\/|mailto:|#|\/(?![/\\])|\.{1,2}\/|[^:/?#]+(?:[/
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/;
 
 export function isSafeLink(href: string): boolean {
-  if (INVISIBLE.test(href)) return false;
   // Decoding catches entity- and percent-obfuscated schemes before the allow-list runs.
   let decoded = href;
   try {
@@ -22,6 +21,7 @@ export function isSafeLink(href: string): boolean {
   } catch {
     return false;
   }
+  // Decoding keeps every character it does not decode, so this sees the invisible ones written as they are too.
   if (INVISIBLE.test(decoded)) return false;
   if (/^[^/?#]*:/.test(decoded.normalize('NFKC')) && !/^(?:https?|mailto):/i.test(decoded.normalize('NFKC'))) {
     return false;

@@ -18,3 +18,30 @@ describe('link targets lead where they say', () => {
     expect(md.html('[x](jav&#x61;script:alert(1))')).toBe('<p>x</p>');
   });
 });
+
+describe('link targets beyond ASCII and past the first check', () => {
+  it('encodes a character outside the Basic Multilingual Plane once, and a lone surrogate as U+FFFD', () => {
+    expect(linkTarget('/notes/😀-day#ｆｕｌｌ')).toBe('/notes/%F0%9F%98%80-day#%EF%BD%86%EF%BD%95%EF%BD%8C%EF%BD%8C');
+    // A YAML "\ud800" escape can put a lone surrogate into a link; encodeURIComponent would throw on it.
+    expect(linkTarget('/a\ud800b\udfffc')).toBe('/a%EF%BF%BDb%EF%BF%BDc');
+    expect(createMarkdown().html('[x](/a\ud800)')).toBe('<p><a href="/a%EF%BF%BD" rel="noopener noreferrer">x</a></p>');
+  });
+
+  it('reads a percent-encoded or full-width scheme as the scheme it spells, and shows the link as text', () => {
+    const md = createMarkdown();
+    for (const target of [
+      'javascript%3Aalert(1)',
+      'ｊａｖａｓｃｒｉｐｔ%3Aalert(1)',
+      'javascript%3Aalert(1)%2F%2Fhttps%3A',
+    ]) {
+      expect(md.html(`[x](${target})`), target).toBe('<p>x</p>');
+    }
+  });
+
+  it('keeps relative links of any length', () => {
+    const md = createMarkdown();
+    for (const target of ['a/b.md', 'b.md', '../docs/x.md', './x', 'x?y=1', 'x#top']) {
+      expect(md.html(`[x](${target})`), target).toBe(`<p><a href="${target}" rel="noopener noreferrer">x</a></p>`);
+    }
+  });
+});
