@@ -170,3 +170,22 @@ describe('names and addresses at their edges', () => {
     expect(isLoopbackAddress('::2')).toBe(false);
   });
 });
+
+describe('the allow-lists with more than one entry, and their loopback names', () => {
+  it('answers every allowed name, and loopback addresses whichever loopback name dev listens on', () => {
+    const two = { ...policy, allowed: ['a.lan', 'b.lan'] };
+    expect(refuseHost('b.lan:4100', two)).toBeUndefined();
+    expect(refuseHost('127.0.0.1:4100', { ...policy, listen: 'localhost' })).toBeUndefined();
+    expect(refuseHost('', policy)).toBe(
+      'refused a request without a Host header; open the review with its URL as dev printed it',
+    );
+  });
+
+  it('refuses an origin of another name on the same port (a rebinding page)', () => {
+    expect(refuseOrigin('http://evil.example:4100', 'localhost:4100', '/x')).toMatch(/^refused/);
+  });
+
+  it('accepts host names of one letter per label', () => {
+    for (const name of ['x', 'x.lan', 'review.x']) expect(invalidHostName(name), name).toBeUndefined();
+  });
+});
