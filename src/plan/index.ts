@@ -3,13 +3,13 @@ import type { Comparison } from '../model/comparison.js';
 import type { RenderContext } from '../outputs/render.js';
 import { createPlanDiagrams } from './diagrams.js';
 import { createHeightEstimator, createTextWidths } from './measure.js';
-import type { PlanContext, PlanPage, PlanSlide } from './pages.js';
+import type { PlanContext, PlanPage, PlanSlide, PlanWarning } from './pages.js';
 import { planSlides } from './slides/index.js';
 import { createPlanText, type PlanText } from './text.js';
 
 export type { PlanDrawing, PlanDrawingSource } from './diagrams.js';
 export { CONTENT_WIDTH, FRAME, SLIDE } from './geometry.js';
-export type { PlanNote, PlanPage, PlanSlide } from './pages.js';
+export type { PlanNote, PlanPage, PlanSlide, PlanWarning } from './pages.js';
 export { PlanDiagram } from './slides/diagram.js';
 export { type BadgeView, MarkdownText, type PlanText } from './text.js';
 
@@ -39,6 +39,8 @@ export interface SlidePlan {
   readonly pages: readonly NumberedPage[];
   /** Plain text and tokens of the plan's Markdown, as the plan measured them. */
   readonly text: PlanText;
+  /** Content no slide can show whole (it runs off its slide), each by its field: the deck reports them. */
+  readonly warnings: readonly PlanWarning[];
 }
 
 const COVERS = new Set(['title', 'divider']);
@@ -52,6 +54,7 @@ function planContext(context: RenderContext): PlanContext {
     text: createPlanText(createMarkdown(context.comparison.references, images)),
     estimate: createHeightEstimator(createTextWidths(context.fonts), images),
     diagrams: createPlanDiagrams(context.comparison, context.fonts),
+    warnings: [],
   };
 }
 
@@ -63,7 +66,7 @@ export function buildSlidePlan(context: RenderContext): SlidePlan {
   const pages = slides.flatMap((s) =>
     s.pages.map((page) => ({ ...page, number: ++number, cover: COVERS.has(page.partial) })),
   );
-  return { comparison: context.comparison, slides, pages, text: ctx.text };
+  return { comparison: context.comparison, slides, pages, text: ctx.text, warnings: ctx.warnings };
 }
 
 const plans = new WeakMap<RenderContext, SlidePlan>();

@@ -1,3 +1,4 @@
+import type { PathSegment } from '../content/load.js';
 import type { Comparison } from '../model/comparison.js';
 import type { ChangeSet } from '../model/diff.js';
 import type { PlanDiagrams } from './diagrams.js';
@@ -32,6 +33,33 @@ export interface PlanContext {
   readonly text: PlanText;
   readonly estimate: HeightEstimator;
   readonly diagrams: PlanDiagrams;
+  /** What the plan could not show whole, filled while it is built (see `checkRoom`). */
+  readonly warnings: PlanWarning[];
+}
+
+/** Something a slide cannot show as the content has it, by the field path it comes from. */
+export interface PlanWarning {
+  readonly path: readonly PathSegment[];
+  readonly message: string;
+}
+
+/**
+ * Content the estimate puts past the room of its slide: an item taller than a whole slide gets one of its own
+ * and still runs off it. Never silent: a warning names the field and what to do.
+ */
+export function checkRoom(
+  ctx: PlanContext,
+  title: string,
+  height: number,
+  room: number,
+  path: readonly PathSegment[],
+): void {
+  if (height <= room + 1) return;
+  const times = (height / room).toFixed(1);
+  ctx.warnings.push({
+    path,
+    message: `is ${times} times what one slide holds, so the slide "${ctx.text.plain(title)}" runs off the screen in the deck; shorten it or move the detail into a section of the Markdown body, which continues over slides`,
+  });
 }
 
 /**
@@ -95,6 +123,8 @@ export interface Row<R> {
   readonly view: R;
   readonly height: number;
   readonly note?: NoteItem;
+  /** The field the row shows, for a warning when it is taller than a slide. */
+  readonly path?: readonly PathSegment[];
 }
 
 /** Height of a table row whose cells hold content of the given heights. */
@@ -113,6 +143,8 @@ export interface TablePagesOptions<R, D> {
   readonly rows: readonly Row<R>[];
   readonly data: (rows: R[], first: boolean) => D;
   readonly notes?: readonly NoteItem[];
+  /** The field the table shows (its introduction on the first page), for warnings. */
+  readonly path?: readonly PathSegment[];
 }
 
 /** Pages of one table, its header repeated on each. */
@@ -121,6 +153,12 @@ export function tablePages<R, D>(ctx: PlanContext, options: TablePagesOptions<R,
   const chunks = paginate(options.rows, (r) => r.height, {
     first: budget - (options.intro ?? 0) - options.header,
     rest: budget - options.header,
+  });
+  chunks.forEach((rows, i) => {
+    const intro = i === 0 ? (options.intro ?? 0) : 0;
+    const height = intro + options.header + rows.reduce((sum, r) => sum + r.height, 0);
+    const tallest = rows.find((r) => r.height > budget - options.header);
+    checkRoom(ctx, options.title, height, budget, tallest?.path ?? options.path ?? []);
   });
   return chunks.map((rows, i) =>
     page(

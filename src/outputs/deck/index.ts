@@ -23,6 +23,8 @@ function templateFile(context: RenderContext, name: string): string {
 /** `dist/<name>/index.html`: a reveal.js deck that opens offline from file://, with everything beside it. */
 export const deckOutput: Output = (context) => {
   const html = renderDeckHtml(context);
+  // The plan is shared by every output that shows slides; the deck is the one that reports what it could not fit.
+  const { warnings } = slidePlan(context);
   const fallbacks = fallbackFonts(context.fonts, html);
   const artifacts: Artifact[] = [
     { path: 'index.html', data: html },
@@ -35,5 +37,5 @@ export const deckOutput: Output = (context) => {
     ...[...context.images.values()].map((image) => ({ path: image.output, data: image.bytes })),
     ...revealAssets(),
   ];
-  return artifacts;
+  return { artifacts, warnings };
 };

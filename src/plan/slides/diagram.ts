@@ -1,7 +1,7 @@
 import type { PlanDrawing, PlanDrawingSource } from '../diagrams.js';
 
 /** Below this scale a diagram's labels are too small to read on a slide. */
-const MIN_READABLE_SCALE = 0.6;
+export const MIN_READABLE_SCALE = 0.6;
 
 /**
  * A diagram placed on a slide: the drawing, the size it is shown at (px of the 1280×720 slide) and what it

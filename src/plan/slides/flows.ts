@@ -2,7 +2,7 @@ import type { Comparison } from '../../model/comparison.js';
 import { CONTENT_WIDTH, TEXT } from '../geometry.js';
 import { BADGE_HEIGHT, budgetFor, type PlanContext, type PlanPage, page, planNotes } from '../pages.js';
 import { severityBadge } from '../text.js';
-import { diagramView, fitScale } from './diagram.js';
+import { diagramView, fitScale, MIN_READABLE_SCALE } from './diagram.js';
 import { itemExtras, resultView } from './extras.js';
 import { cellHeights, systemColumnPages } from './table.js';
 
@@ -30,6 +30,12 @@ export function flowSlide(ctx: PlanContext, flow: Flow): PlanPage[] {
   const room = (i: number) => (i === 0 ? budget - intro : budget);
   const parts = ctx.diagrams.flow(flow, CONTENT_WIDTH, budget, budget - intro);
   const scale = Math.min(1, ...parts.map((part, i) => fitScale(part, CONTENT_WIDTH, room(i))));
+  if (scale < MIN_READABLE_SCALE) {
+    ctx.warnings.push({
+      path: ['attackFlows', ctx.comparison.flows.indexOf(flow)],
+      message: `is drawn at ${Math.floor(scale * 100)} % of its size to fit the slides "${ctx.text.plain(flow.title)}", too small to read; shorten the text of its longest step and outcomes`,
+    });
+  }
   return parts.map((part, i) =>
     page(
       ctx,

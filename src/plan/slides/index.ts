@@ -50,6 +50,7 @@ function parts(ctx: PlanContext): Part[] {
       'summary',
       narrativePages(ctx, {
         title: 'Summary',
+        path: ['summary'],
         sources:
           c.meta.ratingNote === undefined
             ? [c.meta.summary]
@@ -59,7 +60,10 @@ function parts(ctx: PlanContext): Part[] {
   ]);
   c.sections.forEach((section, i) => {
     add(section.title, '', [
-      slide(`section-${i + 1}`, narrativePages(ctx, { title: section.title, sources: [section.markdown] })),
+      slide(
+        `section-${i + 1}`,
+        narrativePages(ctx, { title: section.title, sources: [section.markdown], path: ['body', section.title] }),
+      ),
     ]);
   });
   add('Systems compared', '', [slide('systems', systemsTable(ctx)), slide('facts', factsPages(ctx))]);

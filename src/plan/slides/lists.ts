@@ -1,5 +1,6 @@
+import type { PathSegment } from '../../content/load.js';
 import { CONTENT_WIDTH, LIST, LIST_COLUMN_WIDTH, TEXT, type TextStyle } from '../geometry.js';
-import { budgetFor, type PlanContext, type PlanPage, page } from '../pages.js';
+import { budgetFor, checkRoom, type PlanContext, type PlanPage, page } from '../pages.js';
 import { paginate, paginateInto } from '../paginate.js';
 
 /** An entry of the agenda: a part of the deck and the slide it starts on. */
@@ -17,6 +18,8 @@ interface ListOptions<I, V> {
   /** Height of an item set `width` px wide. */
   readonly height: (item: I, width: number) => number;
   readonly view: (item: I) => V;
+  /** The field the list comes from, for a warning when an item is taller than a slide. */
+  readonly path: readonly PathSegment[];
 }
 
 /**
@@ -27,6 +30,8 @@ function listPages<I, V>(ctx: PlanContext, options: ListOptions<I, V>): PlanPage
   const budget = budgetFor(ctx, options.title);
   const room = { first: budget, rest: budget };
   const single = paginate(options.items, (item) => options.height(item, CONTENT_WIDTH), room);
+  for (const item of options.items)
+    checkRoom(ctx, options.title, options.height(item, CONTENT_WIDTH), budget, options.path);
   const columns =
     single.length < 2
       ? single
@@ -53,6 +58,7 @@ export function agendaPages(ctx: PlanContext, entries: readonly AgendaEntry[]): 
   return listPages(ctx, {
     partial: 'agenda',
     title: 'Agenda',
+    path: [],
     items: entries,
     height: (e, width) => ctx.estimate.text(ctx.text.plain(e.title), width - indent, TEXT.body) + TEXT.entryGap,
     view: (e) => ({ title: ctx.text.inline(e.title), href: e.href }),
@@ -66,6 +72,7 @@ export function referencePages(ctx: PlanContext): PlanPage[] {
   return listPages(ctx, {
     partial: 'references',
     title: 'References',
+    path: ['references'],
     items: ctx.comparison.references,
     height: (r, width) =>
       ctx.estimate.text(`[${r.number}] ${ctx.text.plain(r.title)}`, width, LIST.reference) +

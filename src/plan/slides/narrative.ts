@@ -1,6 +1,7 @@
 import type { Token, Tokens } from 'marked';
+import type { PathSegment } from '../../content/load.js';
 import { CONTENT_WIDTH, TEXT } from '../geometry.js';
-import { budgetFor, type NoteItem, type PlanContext, type PlanPage, page, planNotes } from '../pages.js';
+import { budgetFor, checkRoom, type NoteItem, type PlanContext, type PlanPage, page, planNotes } from '../pages.js';
 import { paginate } from '../paginate.js';
 
 /** A piece of Markdown that moves to the next slide as a whole: a block, a list item, or a run of sentences. */
@@ -113,7 +114,7 @@ function keepHeadings(pieces: Piece[], ctx: PlanContext): Piece[] {
 /** Markdown documents on slides of their own, continued on the next slide where they run long. */
 export function narrativePages(
   ctx: PlanContext,
-  options: { title: string; sources: readonly string[]; notes?: readonly NoteItem[] },
+  options: { title: string; sources: readonly string[]; notes?: readonly NoteItem[]; path?: readonly PathSegment[] },
 ): PlanPage[] {
   const budget = budgetFor(ctx, options.title);
   const all = keepHeadings(
@@ -127,6 +128,15 @@ export function narrativePages(
   let pages = paginate(all, (p) => p.height, { first: budget, rest: budget });
   if (pages.slice(1).some((p) => p[0]?.table !== undefined)) {
     pages = paginate(all, (p) => p.height, { first: budget, rest: budget - head });
+  }
+  for (const pieces of pages) {
+    checkRoom(
+      ctx,
+      options.title,
+      pieces.reduce((sum, p) => sum + p.height, 0),
+      budget,
+      options.path ?? [],
+    );
   }
   return pages.map((pieces, i) => {
     const blocks: { source: number; markdown: string }[] = [];

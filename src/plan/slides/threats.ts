@@ -81,6 +81,7 @@ export function threatSlide(ctx: PlanContext, threat: ThreatModel): PlanSlide {
     const why = a.justification === undefined ? undefined : `Why: ${a.justification}`;
     const sources = itemExtras(ctx, { sources: a.sources });
     return {
+      path: ['threats', threat.number - 1, 'assessments', a.system.id],
       view: {
         system: ctx.text.inline(a.system.name),
         text: a.text === undefined ? undefined : ctx.text.block(a.text),
@@ -105,6 +106,7 @@ export function threatSlide(ctx: PlanContext, threat: ThreatModel): PlanSlide {
     header: headerHeight(ctx, labels, widths),
     rows,
     notes: [{ label: undefined, notes: threat.notes }],
+    path: ['threats', threat.number - 1, ...(description === undefined ? [] : ['description'])],
     data: (pageRows, first) => ({
       description: first && description !== undefined ? ctx.text.block(description) : undefined,
       standards: first ? threat.standards : [],
