@@ -3,6 +3,7 @@ import { fontkit } from '../../fonts/fontkit.js';
 import { FACES, type FaceName as Face, type FontFamily, type FontSet } from '../../fonts/load.js';
 import { compactPdf } from './pdf-compact.js';
 import { markArtifact, planStructure } from './pdf-structure.js';
+import { installStyleMemo } from './pdf-styles.js';
 import { installTagging, tagRender } from './pdf-tagging.js';
 
 /** The part of pdfmake's server API we use; its typings leave out `virtualfs` and the constructor. */
@@ -42,6 +43,7 @@ function asArtifact(furniture: Furniture, subtype: 'Header' | 'Footer'): Furnitu
 function taggedDocument(doc: TDocumentDefinitions, store: object): TDocumentDefinitions {
   const content = (Array.isArray(doc.content) ? doc.content : [doc.content]) as unknown[];
   installTagging();
+  installStyleMemo();
   tagRender(store, planStructure(content));
   return {
     ...doc,

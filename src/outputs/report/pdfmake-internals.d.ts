@@ -7,3 +7,7 @@ declare module 'pdfmake/js/Renderer.js' {
   const exported: unknown;
   export default exported;
 }
+declare module 'pdfmake/js/StyleContextStack.js' {
+  const exported: unknown;
+  export default exported;
+}
