@@ -3,7 +3,8 @@
 // code cache for each after a build of the example has compiled the functions a build runs, and checks that
 // a fresh process takes both caches. Runs as part of `npm run compile`, after tsc (it uses lib/pipeline/).
 // Why: loading ~250 ES modules through Node's loader and compiling them cold was a third of a cold build.
-// `--no-cache` bundles only; `--metafile` also writes meta.json (esbuild's module sizes); `--out lib/other`
+// `--no-cache` bundles only; `--metafile` also writes meta.json (esbuild's module sizes), `--sourcemap` a
+// source map per bundle (to read CPU profiles by package: bench/profile.mjs); `--out lib/other`
 // writes elsewhere (two folders below the clone, as lib/bundle is: the bundle finds package.json at ../../).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     'no-cache': { type: 'boolean', default: false },
     metafile: { type: 'boolean', default: false },
     out: { type: 'string', default: 'lib/bundle' },
+    sourcemap: { type: 'boolean', default: false },
   },
 });
 const out = join(root, values.out);
@@ -127,12 +129,19 @@ async function bundleCode() {
     // 2.2 MB of Unicode names, read only to describe a character no font has: loaded by Node when needed.
     external: ['unicode-name'],
     metafile: true,
+    // For reading CPU profiles of the bundle (not referenced by it; Node does not load it).
+    ...(values.sourcemap && { sourcemap: 'external' }),
     write: false,
   });
   for (const file of result.outputFiles) {
+    if (file.path.endsWith('.map')) {
+      writeFileSync(file.path, file.text);
+      continue;
+    }
     // The id ties a code cache to the exact text it was made from (V8 itself checks only the length).
-    // The #! line of src/cli/bin.ts: the launcher has its own, and inside a function it is a syntax error.
-    const text = file.text.replace(/^#!.*\n/, '');
+    // The #! line of src/cli/bin.ts: the launcher has its own, and inside a function it is a syntax error;
+    // as a comment it keeps every line where a source map says it is.
+    const text = file.text.replace(/^#!/, '//');
     const id = createHash('sha256').update(text).digest('hex');
     writeFileSync(file.path, `${text}//# riskdeck-bundle ${id}\n`);
   }
