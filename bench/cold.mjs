@@ -5,7 +5,12 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:f
 import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
-export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** The middle value (of an even count, the mean of the two in the middle). */
+export function median(xs) {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const half = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2;
+}
 
 /** Median, min and max of a series. */
 export function stats(xs) {
