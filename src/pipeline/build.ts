@@ -14,6 +14,7 @@ import {
   type BuildJob,
   type BuildOptions,
   type BuildResult,
+  DEFAULT_OUTPUTS,
   OUTPUT_NAMES,
   type OutputName,
   planBuild,
@@ -29,10 +30,12 @@ const OUTPUTS: Record<OutputName, Output> = {
   model: modelJson,
   deck: lazy(async () => (await import('../outputs/deck/index.js')).deckOutput),
   report: lazy(async () => (await import('../outputs/report/index.js')).reportOutput),
+  slides: lazy(async () => (await import('../outputs/slides/index.js')).slidesOutput),
+  handout: lazy(async () => (await import('../outputs/slides/index.js')).handoutOutput),
 };
 
-/** The outputs a build writes, in order: all of them, or the ones named. */
-export function defaultOutputs(only: readonly OutputName[] = OUTPUT_NAMES): Output[] {
+/** The outputs a build writes, in order: the default ones, or the ones named. */
+export function defaultOutputs(only: readonly OutputName[] = DEFAULT_OUTPUTS): Output[] {
   return OUTPUT_NAMES.filter((name) => only.includes(name)).map((name) => OUTPUTS[name]);
 }
 

@@ -23,7 +23,7 @@ export interface BuildOptions {
   readonly fallbackFonts?: readonly FallbackFiles[] | undefined;
   /** Risk thresholds for content that sets none. */
   readonly riskThresholds?: RiskThresholds | undefined;
-  /** Only these outputs (default: all). A worker gets names, not functions. */
+  /** Only these outputs (default: `DEFAULT_OUTPUTS`). A worker gets names, not functions. */
   readonly only?: readonly OutputName[] | undefined;
   /**
    * Files of the current output folder to keep when they are not rendered again: paths, or `*` for every
@@ -61,8 +61,14 @@ export interface BuildJob {
 export type PortableBuildOptions = Omit<BuildOptions, 'outputs'>;
 
 /** The outputs by name, in the order a build runs them. */
-export const OUTPUT_NAMES = ['model', 'deck', 'report'] as const;
+/** Every output a build can write, in the order it writes them. */
+export const OUTPUT_NAMES = ['model', 'deck', 'report', 'slides', 'handout'] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
+/**
+ * What a build writes unless told otherwise: the deck, the report and model.json. The slides PDF and the
+ * handout lay out every slide again in pdfmake (about as long as the report again), so they are asked for.
+ */
+export const DEFAULT_OUTPUTS: readonly OutputName[] = ['model', 'deck', 'report'];
 
 /** The jobs for a build, and a refusal for every file whose output folder another file also claims. */
 export async function planBuild(options: BuildOptions): Promise<{ jobs: BuildJob[]; refused: BuildResult[] }> {

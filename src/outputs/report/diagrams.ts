@@ -26,7 +26,7 @@ export interface ReportDiagrams {
  * face for some text; else pdfkit would try the name as a path on disk. An invisible zero-width run in
  * each face the diagrams use loads them first, and any font trouble inside the SVG is an error.
  */
-function figure(diagram: DiagramSvg, maxWidth: number, maxHeight: number, fonts: FontSet): Content {
+export function figure(diagram: DiagramSvg, maxWidth: number, maxHeight: number, fonts: FontSet): Content {
   const scale = Math.min(1, maxWidth / diagram.width, maxHeight / diagram.height);
   const family = fonts.family;
   // A fallback family a label's run names (see textBlock) is loaded the same way; a space draws nothing.
