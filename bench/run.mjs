@@ -1,5 +1,6 @@
 // riskdeck benchmark. Prints, for the built CLI (`lib/bundle/bin.cjs`, what `riskdeck` runs):
-// - cold `riskdeck build` of the example and of a real-sized review (deck + report, deck only, report only),
+// - cold `riskdeck build` of the example and of a real-sized review (deck + report, deck only, report only,
+//   slides.pdf only, handout.pdf only),
 //   interleaved with Marp CLI's Markdown → PDF of a 15-slide deck, so that each is also a ratio to Marp
 //   measured under the same load (the machine is shared: absolute times move with it, paired ratios less);
 // - the warm rebuild inside `riskdeck dev` of both; the CLI on 8 × 200 and 8 × 1,000 (time, peak RSS);
@@ -85,6 +86,9 @@ for (const [label, file] of [
   if (hasOnly) {
     cases.push(riskdeckCase(`${label} deck`, root, bin, file, ['--only', 'deck']));
     cases.push(riskdeckCase(`${label} report`, root, bin, file, ['--only', 'report']));
+    // Not in the default build: each timed on its own, so that what asking for it costs is its own figure.
+    cases.push(riskdeckCase(`${label} slides`, root, bin, file, ['--only', 'slides']));
+    cases.push(riskdeckCase(`${label} handout`, root, bin, file, ['--only', 'handout']));
   }
 }
 const cold = interleaved(cases, runs);

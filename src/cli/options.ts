@@ -43,7 +43,8 @@ export async function resolveBuildOptions(args: ParsedArgs, deps: CliDeps): Prom
     riskThresholds: config.riskThresholds,
     since: args.values.since,
     sourceDateEpoch: epoch || undefined,
-    // The outputs not named stay as the last build wrote them.
-    ...(only && { only, keep: ['*'] }),
+    // With --only, the outputs not named stay as the last build wrote them; the config's outputs are the whole
+    // build, as the default set is.
+    ...(only ? { only, keep: ['*'] } : config.outputs && { only: config.outputs as OutputName[] }),
   });
 }

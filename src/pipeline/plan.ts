@@ -2,6 +2,7 @@ import { relative, resolve } from 'node:path';
 import type { RiskThresholds } from '../content/schema.js';
 import { type ContentIssue, printable, RiskdeckError } from '../errors.js';
 import type { FallbackFiles, FontFiles } from '../fonts/load.js';
+import type { OutputName } from '../outputs/names.js';
 import type { Output } from '../outputs/render.js';
 import { findContentFiles } from '../resources/source.js';
 import { outputName } from './names.js';
@@ -61,14 +62,7 @@ export interface BuildJob {
 export type PortableBuildOptions = Omit<BuildOptions, 'outputs'>;
 
 /** The outputs by name, in the order a build runs them. */
-/** Every output a build can write, in the order it writes them. */
-export const OUTPUT_NAMES = ['model', 'deck', 'report', 'slides', 'handout'] as const;
-export type OutputName = (typeof OUTPUT_NAMES)[number];
-/**
- * What a build writes unless told otherwise: the deck, the report and model.json. The slides PDF and the
- * handout lay out every slide again in pdfmake (about as long as the report again), so they are asked for.
- */
-export const DEFAULT_OUTPUTS: readonly OutputName[] = ['model', 'deck', 'report'];
+export { DEFAULT_OUTPUTS, OUTPUT_NAMES, type OutputName } from '../outputs/names.js';
 
 /** The jobs for a build, and a refusal for every file whose output folder another file also claims. */
 export async function planBuild(options: BuildOptions): Promise<{ jobs: BuildJob[]; refused: BuildResult[] }> {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { didYouMean } from '../content/suggest.js';
+import { OUTPUT_NAMES } from '../outputs/names.js';
 
 const fontFiles = z.strictObject({
   family: z.string().min(1),
@@ -36,6 +38,24 @@ export const configSchema = z.strictObject({
     .array(z.string().min(1))
     .optional()
     .describe('Host names `riskdeck dev` answers besides loopback and its own address (as --allowed-host)'),
+  outputs: z
+    .array(z.string())
+    .min(1)
+    .superRefine((names, ctx) => {
+      names.forEach((name, i) => {
+        if (!(OUTPUT_NAMES as readonly string[]).includes(name)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [i],
+            message: `unknown output "${name}"${didYouMean(name, OUTPUT_NAMES)}; name some of ${OUTPUT_NAMES.join(', ')}`,
+          });
+        }
+      });
+    })
+    .optional()
+    .describe(
+      `What \`riskdeck build\` writes (default: model, deck, report); any of ${OUTPUT_NAMES.join(', ')}. --only overrides it`,
+    ),
   riskThresholds: z
     .strictObject({ medium: z.int().min(2).max(25), high: z.int().min(2).max(25), critical: z.int().min(2).max(25) })
     .refine((t) => t.medium < t.high && t.high < t.critical, { message: 'must rise: medium < high < critical' })

@@ -35,7 +35,7 @@ describe('build --only', () => {
     const result = await riskdeck(dir, ['build', '--only', 'deck,reprot']);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      'riskdeck: --only: unknown output "reprot" (did you mean "report"?); name one or more of model, deck, report, separated by commas\n',
+      'riskdeck: --only: unknown output "reprot" (did you mean "report"?); name one or more of model, deck, report, slides, handout, separated by commas\n',
     );
   });
 
