@@ -52,6 +52,9 @@ export function tablePart(table: Tokens.Table, columns: readonly number[]): Toke
   return { ...table, raw: `${raw}\n`, header, align, rows };
 }
 
+/** Whether a token is the caption `splitWideTables` put before a part of a table. */
+export const isTableCaption = (token: Token): boolean => (token as { tableCaption?: boolean }).tableCaption === true;
+
 /** Every table in the tokens, nested ones (in lists and quotes) included. */
 export function tablesIn(tokens: readonly Token[]): Tokens.Table[] {
   const found: Tokens.Table[] = [];
@@ -78,7 +81,8 @@ export function splitWideTables(
     const table = token.type === 'table' ? (token as Tokens.Table) : undefined;
     if (table && table.header.length > maxColumns) {
       for (const group of columnGroups(table.header.length, maxColumns)) {
-        out.push(...lex(`_${groupCaption(group, table.header.length)}._`).filter((t) => t.type !== 'space'));
+        const caption = lex(`_${groupCaption(group, table.header.length)}._`).filter((t) => t.type !== 'space');
+        out.push(...caption.map((t) => Object.assign(t, { tableCaption: true })));
         out.push(tablePart(table, group));
       }
       continue;

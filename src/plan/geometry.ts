@@ -52,6 +52,11 @@ export const TABLE = {
   badge: { size: 16, lineHeight: 1.25, padY: 3 },
   /** At most this many systems side by side; more continue on the next slide. */
   maxSystemColumns: 4,
+  /**
+   * A Markdown table of more columns continues by columns (`splitWideTables`): about 145 px a column, a
+   * dozen characters of table type, below which words break letter by letter.
+   */
+  maxMarkdownColumns: 8,
 } as const;
 
 /** Lists that run past one slide (agenda, references) are set in two columns this far apart. */

@@ -1,14 +1,15 @@
-import { createMarkdown } from '../markdown/markdown.js';
+import { createMarkdown, type MarkdownRenderer } from '../markdown/markdown.js';
 import type { Comparison } from '../model/comparison.js';
 import type { RenderContext } from '../outputs/render.js';
 import { createPlanDiagrams } from './diagrams.js';
+import { TABLE } from './geometry.js';
 import { createHeightEstimator, createTextWidths } from './measure.js';
 import type { PlanContext, PlanPage, PlanSlide, PlanWarning } from './pages.js';
 import { planSlides } from './slides/index.js';
 import { createPlanText, type PlanText } from './text.js';
 
 export type { PlanDrawing, PlanDrawingSource } from './diagrams.js';
-export { CONTENT_WIDTH, FRAME, SLIDE } from './geometry.js';
+export { CONTENT_WIDTH, FRAME, SLIDE, TABLE } from './geometry.js';
 export type { PlanNote, PlanPage, PlanSlide, PlanWarning } from './pages.js';
 export { PlanDiagram } from './slides/diagram.js';
 export { type BadgeView, MarkdownText, type PlanText } from './text.js';
@@ -45,13 +46,21 @@ export interface SlidePlan {
 
 const COVERS = new Set(['title', 'divider']);
 
+/**
+ * The Markdown renderer of the slides: the plan measures with it and every output that shows slides renders
+ * with it, so that a table too wide for a slide is split the same way in all of them.
+ */
+export function createDeckMarkdown(context: RenderContext): MarkdownRenderer {
+  return createMarkdown(context.comparison.references, context.images, { tableColumns: TABLE.maxMarkdownColumns });
+}
+
 /** What the slide builders work with: the model, its text, the estimator and the diagrams. */
 function planContext(context: RenderContext): PlanContext {
   const images = context.images;
   return {
     comparison: context.comparison,
     changes: context.changes,
-    text: createPlanText(createMarkdown(context.comparison.references, images)),
+    text: createPlanText(createDeckMarkdown(context)),
     estimate: createHeightEstimator(createTextWidths(context.fonts), images),
     diagrams: createPlanDiagrams(context.comparison, context.fonts),
     warnings: [],

@@ -21,7 +21,12 @@ const chromiumTool = requireTool('chromium');
 const pdftotextTool = requireTool('pdftotext');
 const skip = Boolean(chromiumTool.skip || pdftotextTool.skip);
 
-const FIXTURES = ['content/runc-vs-kata.md', 'test/fixtures/content/real-review-4.md'];
+/** The example, a four-system review, and tables of 40 and 300 columns with a 1,000-character word. */
+const FIXTURES = [
+  'content/runc-vs-kata.md',
+  'test/fixtures/content/real-review-4.md',
+  'test/hostile/corpus/wide-tables.md',
+];
 const name = (file: string) => (file.split('/').pop() ?? '').replace(/\.(md|ya?ml)$/, '');
 
 let dir: string;

@@ -15,6 +15,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { DomUtils, parseDocument } from 'htmlparser2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPdf } from '../helpers/pdf.js';
 import { png } from '../helpers/png.js';
@@ -273,14 +274,35 @@ describe('the hostile corpus through the real build', () => {
     const running = /Wide tables and long words Public Version 1\.0 · 2026-01-01 Page \d+ of \d+/g;
     expect(text.replace(running, '').replace(/\s/g, '').split(word).length - 1).toBe(2);
     const warnings = stderr.split('\n').filter((l) => l.startsWith('warning: content/wide-tables.md:'));
-    expect(
-      warnings
-        .filter((l) => /report prints it as/.test(l))
-        .map((l) => /:(\d+):1 .*a table of (\d+) columns/.exec(l)?.slice(1)),
-    ).toEqual([
-      ['72', '40'],
-      ['80', '300'],
-    ]);
+    for (const output of ['report prints it as', 'deck shows it as'])
+      expect(
+        warnings.filter((l) => l.includes(output)).map((l) => /:(\d+):1 .*a table of (\d+) columns/.exec(l)?.slice(1)),
+      ).toEqual([
+        ['72', '40'],
+        ['80', '300'],
+      ]);
+  });
+
+  it('shows tables of 40 and 300 columns in the deck by column groups of at most 8, every cell, and the long word', () => {
+    const source = readFileSync(join(CORPUS, 'wide-tables.md'), 'utf8');
+    const cells = new Set([...source.matchAll(/\b[ft][hr]\d?c?\d{3}\b/g)].map((m) => m[0]));
+    const deck = parseDocument(readFileSync(join(project, 'dist/wide-tables/index.html'), 'utf8'));
+    const tables = DomUtils.findAll((e) => e.name === 'table', deck.children);
+    const cellTexts = new Set(
+      DomUtils.findAll((e) => e.name === 'th' || e.name === 'td', tables).map((e) => DomUtils.textContent(e).trim()),
+    );
+    expect([...cells].filter((cell) => !cellTexts.has(cell))).toEqual([]);
+    const widths = tables.map((t) => DomUtils.findAll((e) => e.name === 'th', [t]).length);
+    expect(Math.max(...widths)).toBeLessThanOrEqual(8);
+    const captions = new Set(
+      DomUtils.findAll((e) => e.name === 'em', deck.children)
+        .map((e) => DomUtils.textContent(e))
+        .filter((t) => /^Columns \d+–\d+ of (40|300)\b/.test(t)),
+    );
+    expect([...captions].filter((c) => c.includes(' of 40')).length).toBe(6);
+    expect([...captions].filter((c) => c.includes(' of 300')).length).toBe(43);
+    const word = /W[a-z]{998}Z/.exec(source)?.[0] as string;
+    expect(DomUtils.textContent(deck).split(word).length - 1).toBe(2);
   });
 
   it('wrote nothing outside dist/ and ran nothing the corpus asks for', () => {

@@ -18,7 +18,8 @@ export function layoutCss(fontFamily: string): string {
     `.reveal .slides>section:not(.stack),.reveal .slides>section>section,.reveal .slides>.pdf-page>section{height:${SLIDE.height}px;box-sizing:border-box;padding:0}`,
     `.reveal .slide-frame{position:absolute;inset:0;padding:${FRAME.band + FRAME.padTop}px ${FRAME.padX}px ${FRAME.padBottom}px;box-sizing:border-box;display:flex;flex-direction:column;overflow:hidden}`,
     `.reveal .slide-frame>h2{font-size:${TEXT.title.size}px;line-height:${TEXT.title.lineHeight};margin:0 0 ${TEXT.titleGap}px}`,
-    `.reveal .slide-body{font-size:${TEXT.body.size}px;line-height:${TEXT.body.lineHeight};flex:1 1 auto;min-height:0}`,
+    // A word longer than its line (a 3,000-character URL) breaks anywhere, as the pagination estimate assumes.
+    `.reveal .slide-body{font-size:${TEXT.body.size}px;line-height:${TEXT.body.lineHeight};flex:1 1 auto;min-height:0;overflow-wrap:anywhere}`,
     `.reveal .slide-body .small{font-size:${TEXT.small.size}px;line-height:${TEXT.small.lineHeight}}`,
     `.reveal .slide-body h3{font-size:${TEXT.h3.size}px;line-height:${TEXT.h3.lineHeight};margin:0 0 ${TEXT.blockGap}em}`,
     `.reveal .slide-body p,.reveal .slide-body ul,.reveal .slide-body ol,.reveal .slide-body pre,.reveal .slide-body blockquote{margin:0 0 ${TEXT.blockGap}em}`,
@@ -38,7 +39,8 @@ export function layoutCss(fontFamily: string): string {
     `.reveal table.deck-table :is(p,ul,ol):last-of-type{margin-bottom:0}`,
     `.reveal table.deck-table .sub{display:block;font-size:${TABLE.sub.size}px;line-height:${TABLE.sub.lineHeight};font-weight:normal;margin-top:${TABLE.subGap}px}`,
     // Tables in Markdown text: the deck's tables' type and rules, columns as wide as their longest cell.
-    `.reveal .slide-body .markdown table{width:100%;border-collapse:collapse;font-size:${TABLE.text.size}px;line-height:${TABLE.text.lineHeight}}`,
+    // The gap under a table is the body's block gap, as under a paragraph: the estimate counts it.
+    `.reveal .slide-body .markdown table{width:100%;border-collapse:collapse;font-size:${TABLE.text.size}px;line-height:${TABLE.text.lineHeight};margin:0 0 ${TEXT.blockGap * TEXT.body.size}px}`,
     `.reveal .slide-body .markdown :is(th,td){padding:${TABLE.padY}px ${TABLE.padX}px;border:${TABLE.border}px solid;vertical-align:top;overflow-wrap:anywhere;text-align:left}`,
     // An identifier moves to the next line whole; longer than its line, it breaks anywhere.
     `.reveal .nobreak{display:inline-block;max-width:100%;overflow-wrap:anywhere;text-indent:0}`,

@@ -1,7 +1,9 @@
 import { RiskdeckError } from '../../errors.js';
 import { createMarkdown } from '../../markdown/markdown.js';
-import { slidePlan } from '../../plan/index.js';
+import { createDeckMarkdown, slidePlan, TABLE } from '../../plan/index.js';
+import { printedFields } from '../printed-fields.js';
 import type { Artifact, Output, RenderContext } from '../render.js';
+import { wideTableWarnings } from '../wide-table-warnings.js';
 import { fontAssets, revealAssets } from './assets.js';
 import { deckTemplate } from './environment.js';
 import { fallbackFonts } from './fonts.js';
@@ -10,7 +12,7 @@ import { deckView } from './view.js';
 
 /** Renders the deck's HTML from the comparison and the (possibly overridden) templates. Pure. */
 export function renderDeckHtml(context: RenderContext): string {
-  const md = createMarkdown(context.comparison.references, context.images);
+  const md = createDeckMarkdown(context);
   return deckTemplate(context.templates)(deckView(slidePlan(context), md));
 }
 
@@ -37,5 +39,9 @@ export const deckOutput: Output = (context) => {
     ...[...context.images.values()].map((image) => ({ path: image.output, data: image.bytes })),
     ...revealAssets(),
   ];
-  return { artifacts, warnings };
+  const split = wideTableWarnings(printedFields(context.comparison), createMarkdown(), {
+    maxColumns: TABLE.maxMarkdownColumns,
+    output: 'deck',
+  });
+  return { artifacts, warnings: [...warnings, ...split] };
 };

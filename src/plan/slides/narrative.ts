@@ -1,5 +1,6 @@
 import type { Token, Tokens } from 'marked';
 import type { PathSegment } from '../../content/load.js';
+import { isTableCaption } from '../../markdown/wide-tables.js';
 import { CONTENT_WIDTH, TEXT } from '../geometry.js';
 import { budgetFor, checkRoom, type NoteItem, type PlanContext, type PlanPage, page, planNotes } from '../pages.js';
 import { paginate } from '../paginate.js';
@@ -13,6 +14,12 @@ interface Piece {
   readonly list: number | undefined;
   /** A row of a table: rows of one table on one slide join under one header, repeated on each slide. */
   readonly table?: { readonly index: number; readonly head: string; readonly headHeight: number };
+}
+
+/** The caption of a part of a table too wide for a slide ("Columns 9–15 of 40, with column 1 repeated"). */
+interface Caption {
+  readonly markdown: string;
+  readonly height: number;
 }
 
 const style = TEXT.body;
@@ -30,8 +37,14 @@ function pieces(ctx: PlanContext, markdown: string, source: number, pageBudget: 
   const { estimate, text } = ctx;
   const tokens = text.tokens(markdown);
   const out: Piece[] = [];
+  // The caption of a part of a wide table heads that part: it moves, and repeats, with the table's header.
+  let caption: Caption | undefined;
   tokens.forEach((token, index) => {
     if (token.type === 'space') return;
+    if (isTableCaption(token)) {
+      caption = { markdown: token.raw.trim(), height: estimate.block(token, CONTENT_WIDTH, style) + gap };
+      return;
+    }
     if (token.type === 'list') {
       const items = (token as Tokens.List).items;
       const indent = TEXT.listIndent * style.size;
@@ -49,7 +62,8 @@ function pieces(ctx: PlanContext, markdown: string, source: number, pageBudget: 
       return;
     }
     if (token.type === 'table') {
-      out.push(...tableRows(ctx, token as Tokens.Table, source, index));
+      out.push(...tableRows(ctx, token as Tokens.Table, source, index, caption));
+      caption = undefined;
       return;
     }
     const height = estimate.block(token, CONTENT_WIDTH, style);
@@ -82,10 +96,14 @@ function pieces(ctx: PlanContext, markdown: string, source: number, pageBudget: 
 }
 
 /** A table as one piece per row: a long table continues on the next slide with its header repeated. */
-function tableRows(ctx: PlanContext, token: Tokens.Table, source: number, index: number): Piece[] {
+function tableRows(ctx: PlanContext, token: Tokens.Table, source: number, index: number, caption?: Caption): Piece[] {
   const lines = token.raw.replace(/\n+$/, '').split('\n');
-  const [headHeight = 0, ...heights] = ctx.estimate.tableRows(token, CONTENT_WIDTH);
-  const table = { index, head: lines.slice(0, 2).join('\n'), headHeight };
+  const [header = 0, ...heights] = ctx.estimate.tableRows(token, CONTENT_WIDTH);
+  const head = lines.slice(0, 2).join('\n');
+  const table = caption
+    ? { index, head: `${caption.markdown}\n\n${head}`, headHeight: header + caption.height }
+    : { index, head, headHeight: header };
+  const headHeight = table.headHeight;
   return lines.slice(2).map((line, i) => ({
     source,
     markdown: line,
