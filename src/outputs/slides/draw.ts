@@ -1,9 +1,8 @@
 import type { Content } from 'pdfmake/interfaces.js';
 import { fontkit } from '../../fonts/fontkit.js';
 import type { FontSet } from '../../fonts/load.js';
-import { createMarkdown } from '../../markdown/markdown.js';
 import { CONTENT_WIDTH, type TextStyle } from '../../plan/geometry.js';
-import { MarkdownText, type PlanDiagram, type SlidePlan } from '../../plan/index.js';
+import { createDeckMarkdown, MarkdownText, type PlanDiagram, type SlidePlan } from '../../plan/index.js';
 import type { RenderContext } from '../render.js';
 import { BlockConverter, embeddable, inlineTokens } from '../report/blocks.js';
 import { figure } from '../report/diagrams.js';
@@ -52,7 +51,8 @@ function naturalLineHeight(fonts: FontSet): number {
 export function createDraw(context: RenderContext, plan: SlidePlan, u: number): Draw {
   const fonts = context.fonts;
   const s: Scale = { u, natural: naturalLineHeight(fonts) };
-  const md = createMarkdown(context.comparison.references, context.images);
+  // The plan's renderer: a table too wide for a slide is split as the plan measured it.
+  const md = createDeckMarkdown(context);
   const style = slideStyle(reportStyle(context.templates), s, { size: 23, lineHeight: 1.4 });
   const width = CONTENT_WIDTH * s.u;
   const converter = new BlockConverter({
