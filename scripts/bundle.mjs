@@ -127,7 +127,9 @@ async function bundleCode() {
     banner: { js: `${IMPORT_META}\n${DIRNAME}` },
     plugins: [bundlePlugin],
     // 2.2 MB of Unicode names, read only to describe a character no font has: loaded by Node when needed.
-    external: ['unicode-name'],
+    // pptxgenjs `import()`s node:fs and node:https on every write, which code compiled from a cache cannot do;
+    // loaded by Node (only for `--only pptx`), it can.
+    external: ['unicode-name', 'pptxgenjs'],
     metafile: true,
     // For reading CPU profiles of the bundle (not referenced by it; Node does not load it).
     ...(values.sourcemap && { sourcemap: 'external' }),

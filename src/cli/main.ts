@@ -25,8 +25,9 @@ Options
   --since REF      add "Changes since" to both outputs, against a model.json, a
                    content file or a git ref (the content file at that commit)    build
   --only NAMES     write only these outputs, comma-separated (model, deck,
-                   report, slides, handout); the others stay as the last build
-                   left them (default: model, deck, report; config: outputs)      build
+                   report, slides, handout, pptx); the others stay as the last
+                   build left them (default: model, deck, report; config:
+                   outputs)                                                       build
   --config FILE    config file (default: riskdeck.config.json, .js or .mjs here)  build, dev
   --json           print the diff as JSON                                         diff
   --port N         dev server port (default: 4100)                                dev

@@ -32,6 +32,7 @@ const OUTPUTS: Record<OutputName, Output> = {
   report: lazy(async () => (await import('../outputs/report/index.js')).reportOutput),
   slides: lazy(async () => (await import('../outputs/slides/index.js')).slidesOutput),
   handout: lazy(async () => (await import('../outputs/slides/index.js')).handoutOutput),
+  pptx: lazy(async () => (await import('../outputs/pptx/index.js')).pptxOutput),
 };
 
 /** The outputs a build writes, in order: the default ones, or the ones named. */

@@ -31,11 +31,22 @@ describe('build --only', () => {
     expect(JSON.parse(readFileSync(join(out, 'model.json'), 'utf8')).meta.title).toBe('Minimal comparison, edited');
   }, 120_000);
 
+  it('adds deck.pptx, which the default build leaves out, beside the outputs already there', async () => {
+    expect((await riskdeck(dir, ['build', '-q'])).code).toBe(0);
+    const before = hashTree(out);
+    expect(before['deck.pptx']).toBeUndefined();
+    expect(await riskdeck(dir, ['build', '--only', 'pptx', '-q'])).toMatchObject({ code: 0, stderr: '' });
+    const after = hashTree(out);
+    expect(after['deck.pptx']).toBeDefined();
+    expect(after['index.html']).toBe(before['index.html']);
+    expect(readFileSync(join(out, 'deck.pptx')).subarray(0, 2).toString('latin1')).toBe('PK');
+  }, 120_000);
+
   it('refuses an output it does not make, in one line with the names it knows', async () => {
     const result = await riskdeck(dir, ['build', '--only', 'deck,reprot']);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      'riskdeck: --only: unknown output "reprot" (did you mean "report"?); name one or more of model, deck, report, slides, handout, separated by commas\n',
+      'riskdeck: --only: unknown output "reprot" (did you mean "report"?); name one or more of model, deck, report, slides, handout, pptx, separated by commas\n',
     );
   });
 

@@ -8,6 +8,7 @@ const INSTALL: Record<string, string> = {
   pdftotext: 'apt-get update && apt-get install -y poppler-utils',
   pdfimages: 'apt-get update && apt-get install -y poppler-utils',
   qpdf: 'apt-get update && apt-get install -y qpdf',
+  soffice: 'apt-get update && apt-get install -y libreoffice-impress',
 };
 
 function which(tool: string): string | undefined {
