@@ -64,9 +64,6 @@ export type PortableBuildOptions = Omit<BuildOptions, 'outputs'>;
 /** The outputs by name, in the order a build runs them. */
 export { DEFAULT_OUTPUTS, OUTPUT_NAMES, type OutputName } from '../outputs/names.js';
 
-/** What a build writes unless told otherwise: the PPTX takes as long again as the deck, so it is asked for. */
-export const DEFAULT_OUTPUTS: readonly OutputName[] = ['model', 'deck', 'report'];
-
 /** The jobs for a build, and a refusal for every file whose output folder another file also claims. */
 export async function planBuild(options: BuildOptions): Promise<{ jobs: BuildJob[]; refused: BuildResult[] }> {
   const cwd = options.cwd ?? process.cwd();

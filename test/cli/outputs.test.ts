@@ -44,7 +44,7 @@ describe('which outputs a build writes', () => {
     const result = await riskdeck(dir, ['build']);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      'riskdeck: riskdeck.config.json:2:23  outputs.1: unknown output "slide" (did you mean "slides"?); name some of model, deck, report, slides, handout\n',
+      'riskdeck: riskdeck.config.json:2:23  outputs.1: unknown output "slide" (did you mean "slides"?); name some of model, deck, report, slides, handout, pptx\n',
     );
     rmSync(config);
   });
