@@ -17,7 +17,8 @@ function readmeCommands(markdown: string): string[] {
 const THE_SUITE = new Set(['npm test']);
 
 const copy = mkdtempSync(join(tmpdir(), 'riskdeck-readme-'));
-afterAll(() => rmSync(copy, { recursive: true, force: true }));
+// The copy holds a whole node_modules: removing it takes more than the default minute on a busy machine.
+afterAll(() => rmSync(copy, { recursive: true, force: true }), 300_000);
 
 describe('README.md', () => {
   const commands = readmeCommands(readFileSync('README.md', 'utf8'));
