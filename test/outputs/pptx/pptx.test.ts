@@ -117,7 +117,7 @@ describe('deck.pptx', () => {
     const first = await renderPptx(context);
     const second = await renderPptx({ ...context });
     expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
-    const zip = await JSZip.loadAsync(first);
+    const zip = await JSZip.loadAsync(first, { checkCRC32: true });
     const dates = new Set(Object.values(zip.files).map((f) => f.date.toISOString()));
     expect([...dates]).toEqual(['1980-01-01T00:00:00.000Z']);
     const later = await renderPptx({ ...context, epoch: 1_800_000_000 });

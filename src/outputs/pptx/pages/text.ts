@@ -89,7 +89,8 @@ const markdownOf = (env: PageEnv, value: PlanText): Token[] =>
 export const narrative: PageRenderer = (page, env) => {
   const data = page.data as { blocks: PlanText[] };
   let y = env.top;
-  for (const block of data.blocks) y = drawMarkdown(env, markdownOf(env, block), y);
+  // Blocks of the deck are apart by a paragraph's gap, which the last paragraph of each keeps below it.
+  for (const block of data.blocks) y = drawMarkdown(env, markdownOf(env, block), y) + TEXT.blockGap * TEXT.body.size;
 };
 
 /** An introduction above a table or diagram, in the deck's small text; returns the y under it. */
