@@ -174,7 +174,8 @@ function tableRowHeights(m: Measures, t: Tokens.Table, width: number): number[] 
     (_, c) => Math.max(...rows.map((r) => (r[c] ? lineWidth(words(r[c]), style.size, m.widths) : 0))) + pad,
   );
   const total = longest.reduce((a, b) => a + b, 0) || 1;
-  const columns = longest.map((w) => Math.max(1, (width * w) / total - pad));
+  // A column squeezed by a long neighbour still holds a character a line (overflow-wrap: anywhere).
+  const columns = longest.map((w) => Math.max(style.size, (width * w) / total - pad));
   return rows.map(
     (r) =>
       Math.max(1, ...r.map((cell, c) => wrapLines(words(cell), columns[c] ?? width, style.size, m.widths))) *

@@ -5,6 +5,7 @@ import { loadFonts } from '../../../src/fonts/load.js';
 import { renderSource } from '../../../src/outputs/render.js';
 import { reportOutput } from '../../../src/outputs/report/index.js';
 import { loadTemplates } from '../../../src/resources/templates.js';
+import { renderDeck } from '../../helpers/deck.js';
 
 /** The example, with fields of two paragraphs where the report sets them inside a line or a list item. */
 const text = readFileSync('content/runc-vs-kata.md', 'utf8')
@@ -77,5 +78,21 @@ describe('paragraphs of a field set inside a line or a list item', () => {
     expect(step?.text).toMatch(/^1\. Attacker ?: Attacker gains/);
     const y = step?.y ?? 0;
     expect(at('Action, second paragraph.', y) - y).toBeGreaterThan(25);
+  });
+});
+
+describe('the same fields in the deck', () => {
+  it('keep their paragraphs as paragraphs, in a list item and in a table cell', async () => {
+    const deck = await renderDeck('paragraphs.md', text);
+    const item = deck.all((e) => e.name === 'li' && deck.text(e).startsWith('Item, first paragraph.'))[0];
+    expect(item && deck.all((e) => e.name === 'p', item).map((p) => deck.text(p))).toEqual([
+      'Item, first paragraph.',
+      'Item, second paragraph.',
+    ]);
+    const purpose = deck.all((e) => e.name === 'td' && deck.text(e).startsWith('Isolate container processes'))[0];
+    expect(purpose && deck.all((e) => e.name === 'p', purpose).map((p) => deck.text(p))).toEqual([
+      'Isolate container processes from each other and from the host.',
+      'Purpose, second paragraph.',
+    ]);
   });
 });
