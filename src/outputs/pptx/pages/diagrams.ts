@@ -110,20 +110,24 @@ function drawKey(
     );
     x += width + 20;
   }
+  // The threats fill the key row by row, as the deck's grid does; a row is as tall as its tallest entry.
   const columnWidth = (CONTENT_WIDTH - (KEY_COLUMNS - 1) * 24) / KEY_COLUMNS;
-  const columns = Array.from({ length: KEY_COLUMNS }, (_, c) => data.threats.filter((_, i) => i % KEY_COLUMNS === c));
-  columns.forEach((threats, c) => {
-    const paragraphs = threats.map(
-      (t): Paragraph => ({
+  let y = top + lineHeight + 8;
+  for (let i = 0; i < data.threats.length; i += KEY_COLUMNS) {
+    const row = data.threats.slice(i, i + KEY_COLUMNS);
+    const height = Math.max(...row.map((t) => env.estimate.text(`${t.key} ${t.plain}`, columnWidth, KEY, 'bold')));
+    row.forEach((t, c) => {
+      const paragraph: Paragraph = {
         runs: [{ text: `${xmlSafe(t.key)} `, bold: true } as Run, ...env.rich.runs(t.title)],
         blockEnd: false,
-      }),
-    );
-    addText(env.slide, textProps(paragraphs, { ...KEY, gap: 0 }, env.fonts), {
-      x: FRAME.padX + c * (columnWidth + 24),
-      y: top + lineHeight + 8,
-      w: columnWidth,
-      h: 660 - (top + lineHeight + 8),
+      };
+      addText(env.slide, textProps([paragraph], { ...KEY, gap: 0 }, env.fonts), {
+        x: FRAME.padX + c * (columnWidth + 24),
+        y,
+        w: columnWidth,
+        h: height,
+      });
     });
-  });
+    y += height;
+  }
 }
