@@ -10,6 +10,7 @@ export default defineConfig({
       'test/markdown/identifiers.test.ts',
       'test/markdown/second-wall.test.ts',
       'test/markdown/plain-text.test.ts',
+      'test/markdown/wide-tables.test.ts',
       'test/model/risk.test.ts',
       'test/model/risk-levels.test.ts',
       'test/pipeline/write.test.ts',
