@@ -56,6 +56,21 @@ describe('the deck template environment', () => {
     expect(() => deckTemplate(new Map([['deck/partials/x.hbs', 'x']]))).toThrow('templates/deck/layout.hbs is missing');
   });
 
+  // The code is what makes the CLI answer with one line and the exit code of a template error.
+  it('throws template errors as TEMPLATE_INVALID, whether at compiling, at a missing layout or at rendering', () => {
+    const code = (f: () => unknown) => {
+      try {
+        f();
+      } catch (error) {
+        return (error as { code?: string }).code;
+      }
+      return 'no error';
+    };
+    expect(code(() => deckTemplate(templates('{{#if}}')))).toBe('TEMPLATE_INVALID');
+    expect(code(() => deckTemplate(new Map([['deck/partials/x.hbs', 'x']])))).toBe('TEMPLATE_INVALID');
+    expect(code(() => deckTemplate(templates('{{> absent}}'))({}))).toBe('TEMPLATE_INVALID');
+  });
+
   it('reports a template that fails while rendering as a template error', () => {
     const render = deckTemplate(templates('{{> missing}}'));
     expect(() => render({})).toThrow(/^templates\/deck: .*missing/);
