@@ -20,6 +20,10 @@ describe('plain text of Markdown', () => {
     expect(md.plain('\\&amp; and \\<b\\>')).toBe('&amp; and <b>');
   });
 
+  it('does not fail on a token without text, such as a table in a name or label', () => {
+    expect(() => md.plain('| a | b |\n| - | - |\n| 1 | 2 |')).not.toThrow();
+  });
+
   it('shows a citation as its number', () => {
     expect(md.plain('As shown [@r], and _again [@r]_.')).toBe('As shown [3], and again [3].');
     expect(md.html('x[@r]y')).toBe(
