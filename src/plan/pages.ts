@@ -53,12 +53,14 @@ export function checkRoom(
   height: number,
   room: number,
   path: readonly PathSegment[],
+  /** What to do about it; the default suits a field outside the Markdown body. */
+  advice = 'shorten it or move the detail into a section of the Markdown body, which continues over slides',
 ): void {
   if (height <= room + 1) return;
   const times = (height / room).toFixed(1);
   ctx.warnings.push({
     path,
-    message: `is ${times} times what one slide holds, so the slide "${ctx.text.plain(title)}" runs off the screen in the deck; shorten it or move the detail into a section of the Markdown body, which continues over slides`,
+    message: `is ${times} times what one slide holds, so the slide "${ctx.text.plain(title)}" runs off the screen in the deck; ${advice}`,
   });
 }
 

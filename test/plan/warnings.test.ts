@@ -48,6 +48,15 @@ describe('content no slide can show whole is a build warning at its place', () =
     expect(html).toContain('Sentence 299 of a description nobody cut.');
   });
 
+  it('a body block with no place to break, at its section, with advice that fits the body', async () => {
+    const text = `---\n${minimal}---\n\n## Background\n\n\`${'x'.repeat(6000)}\`\n`;
+    expect(await warningsOf('long-code.md', text)).toEqual([
+      expect.stringMatching(
+        /long-code\.md:\d+:1 {2}section "Background": is \d+\.\d times what one slide holds, .*; break it into shorter paragraphs, or shorten the link, code or table/,
+      ),
+    ]);
+  });
+
   it('an attack-flow step so long its diagram would be drawn too small to read', async () => {
     const flow = `attackFlows:\n  - id: f\n    title: Escape\n    steps:\n      - { id: s1, actor: Attacker, action: "${LONG}" }\n      - { id: s2, actor: Attacker, action: Escapes. }\n`;
     const [warning, ...rest] = await warningsOf('long-flow.yaml', `${minimal}${flow}`);

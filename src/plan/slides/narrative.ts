@@ -154,6 +154,8 @@ export function narrativePages(
       pieces.reduce((sum, p) => sum + p.height, 0),
       budget,
       options.path ?? [],
+      // The body is already cut at sentences: what is left is one block with no break (a long link, code, a table).
+      'break it into shorter paragraphs, or shorten the link, code or table that has no place to break',
     );
   }
   return pages.map((pieces, i) => {
