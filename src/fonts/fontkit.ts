@@ -16,6 +16,25 @@ export function fontkitCacheStats(): Readonly<typeof stats> {
   return { ...stats };
 }
 
+type Font = ReturnType<typeof Fontkit.create>;
+type GlyphLike = { codePoints: number[] };
+
+/**
+ * fontkit caches a glyph with the characters of its first request, and pdfkit writes a glyph's characters into
+ * the PDF's ToUnicode map. A glyph first made without characters (by a substitution, in an earlier document of
+ * this process) would map to nothing in every later document, so copy-paste and search lose that character and
+ * the bytes depend on what was built before. The first request that names its characters fills them in.
+ */
+function keepCodePoints(font: Font): void {
+  const target = font as unknown as { getGlyph(id: number, characters?: number[]): GlyphLike | null };
+  const getGlyph = target.getGlyph;
+  target.getGlyph = function (id, characters = []) {
+    const glyph = getGlyph.call(this, id, characters);
+    if (glyph && glyph.codePoints.length === 0 && characters.length > 0) glyph.codePoints = [...characters];
+    return glyph;
+  };
+}
+
 function createCached(bytes: Uint8Array, postscriptName?: string): ReturnType<typeof Fontkit.create> {
   const key = `${bytes.byteOffset}:${bytes.byteLength}:${postscriptName ?? ''}`;
   let fonts = parsed.get(bytes.buffer);
@@ -28,6 +47,7 @@ function createCached(bytes: Uint8Array, postscriptName?: string): ReturnType<ty
   else {
     stats.misses++;
     font = original.create(bytes as Buffer, postscriptName);
+    keepCodePoints(font);
     fonts.set(key, font);
   }
   return font;
