@@ -13,7 +13,7 @@ import { createRichText, htmlText } from './rich.js';
 import { cells } from './table.js';
 import { fontsOf } from './text.js';
 import { SLIDE_INCHES, xmlSafe } from './units.js';
-import { fixDates, onePropertiesPerParagraph, repack } from './zip.js';
+import { fixDates, onePropertiesPerParagraph, repack, shrinkOnOverflow } from './zip.js';
 
 /** Slide numbers (1-based) of the deck's anchors (`#/threat-x`) and of each reference's entry. */
 function linkTargets(pages: readonly NumberedPage[]) {
@@ -91,7 +91,7 @@ export async function renderPptx(context: RenderContext): Promise<Uint8Array> {
   return repack(bytes, context.epoch, (path, xml) => {
     if (path === 'docProps/core.xml') return fixDates(xml, context.epoch);
     if (/^ppt\/(slides|notesSlides)\/[^/]+\.xml$/.test(path)) {
-      return placeConnectors(onePropertiesPerParagraph(xml), byName);
+      return placeConnectors(shrinkOnOverflow(onePropertiesPerParagraph(xml)), byName);
     }
     return xml;
   });

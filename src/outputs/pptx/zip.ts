@@ -108,6 +108,16 @@ export function fixDates(xml: string, epoch: number): string {
 }
 
 /**
+ * The plan measured text in the deck's font; where that font is not installed, PowerPoint and LibreOffice set it
+ * in a wider sans-serif and it would run past its box. "Shrink text on overflow" (`a:normAutofit`) on every
+ * wrapping box lets the viewer scale such text to fit; with the font installed nothing overflows and nothing
+ * shrinks. One-line boxes (`wrap="none"`: the band, labels) keep their size.
+ */
+export function shrinkOnOverflow(xml: string): string {
+  return xml.replace(/(<a:bodyPr wrap="square"[^>]*>)<\/a:bodyPr>/g, '$1<a:normAutofit/></a:bodyPr>');
+}
+
+/**
  * pptxgenjs 4.0.1 writes a paragraph's properties before each of its runs; the schema allows one `a:pPr`,
  * first (PowerPoint asks to repair such files: gitbrent/PptxGenJS#1083). The first one holds the paragraph's
  * bullet, indent and spacing; the later ones are dropped.

@@ -5,7 +5,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { renderDeckHtml } from '../../../src/outputs/deck/index.js';
 import { renderPptx } from '../../../src/outputs/pptx/index.js';
-import { onePropertiesPerParagraph } from '../../../src/outputs/pptx/zip.js';
+import { onePropertiesPerParagraph, shrinkOnOverflow } from '../../../src/outputs/pptx/zip.js';
 import { build } from '../../../src/pipeline/build.js';
 import { slidePlan } from '../../../src/plan/index.js';
 import { comparisonYaml } from '../../helpers/comparisons.js';
@@ -123,6 +123,20 @@ describe('deck.pptx', () => {
     const later = await renderPptx({ ...context, epoch: 1_800_000_000 });
     const core = await (await JSZip.loadAsync(later)).file('docProps/core.xml')?.async('string');
     expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2027-01-15T08:00:00Z</dcterms:created>');
+  });
+
+  it('lets every wrapping text box shrink its text where the font is not installed, and no one-line box', async () => {
+    const { parts } = await render(EXAMPLE);
+    const bodies = parts.slides.flatMap(
+      (xml) => xml.match(/<a:bodyPr\b[^>]*>(?:<a:normAutofit\/>)?<\/a:bodyPr>/g) ?? [],
+    );
+    const wrapping = bodies.filter((b) => b.includes('wrap="square"'));
+    expect(wrapping.length).toBeGreaterThan(20);
+    for (const body of wrapping) expect(body).toContain('<a:normAutofit/>');
+    for (const body of bodies.filter((b) => b.includes('wrap="none"'))) expect(body).not.toContain('normAutofit');
+    expect(shrinkOnOverflow('<a:bodyPr wrap="square" anchor="t"></a:bodyPr>')).toBe(
+      '<a:bodyPr wrap="square" anchor="t"><a:normAutofit/></a:bodyPr>',
+    );
   });
 
   it('writes one set of properties per paragraph, first, as the schema requires', async () => {
