@@ -2,7 +2,7 @@ import type { Comparison } from '../model/comparison.js';
 import { plainLabel } from './label.js';
 import type { TextMeasure } from './measure.js';
 import { INK, TONES } from './palette.js';
-import { describeMatrix } from './risk-matrix.js';
+import { describeMatrix, likelihoodTitle } from './risk-matrix.js';
 import { type DiagramSvg, group, rectangle, type Shape, svgDocument, text } from './svg.js';
 
 type SystemRisk = Comparison['risk'][number];
@@ -106,20 +106,7 @@ function axesOf(grid: Grid): Shape[] {
   return [
     ...ticks,
     text({ lines: ['Impact'], x: gridX + gridWidth / 2, top: axisY, fill: INK.text, anchor: 'middle', ...AXIS }),
-    group(
-      {},
-      [
-        text({
-          lines: ['Likelihood'],
-          x: cx,
-          top: cy - AXIS.lineHeight / 2,
-          fill: INK.text,
-          anchor: 'middle',
-          ...AXIS,
-        }),
-      ],
-      { rotate: { angle: -90, cx, cy } },
-    ),
+    likelihoodTitle(cx, cy, AXIS),
   ];
 }
 

@@ -153,21 +153,25 @@ function drawAxes(grid: Grid, impactTitleTop: number): Shape[] {
       anchor: 'middle',
       ...AXIS,
     }),
-    group(
-      {},
-      [
-        text({
-          lines: ['Likelihood'],
-          x: cx,
-          top: cy - AXIS.lineHeight / 2,
-          fill: INK.text,
-          anchor: 'middle',
-          ...AXIS,
-        }),
-      ],
-      { rotate: { angle: -90, cx, cy } },
-    ),
+    likelihoodTitle(cx, cy, AXIS),
   ];
+}
+
+/** "Likelihood" read bottom to top, centred on (`cx`, `cy`): the vertical axis title of both matrices. */
+export function likelihoodTitle(
+  cx: number,
+  cy: number,
+  style: { readonly fontSize: number; readonly lineHeight: number; readonly bold: boolean },
+): Shape {
+  const title = text({
+    lines: ['Likelihood'],
+    x: cx,
+    top: cy - style.lineHeight / 2,
+    fill: INK.text,
+    anchor: 'middle',
+    ...style,
+  });
+  return group({}, [title], { rotate: { angle: -90, cx, cy } });
 }
 
 /** The levels, highest first, each with its score range and this system's count; then the unrated count. */

@@ -107,9 +107,7 @@ export async function renderSource(
     const result = outputResult(await output(context));
     artifacts.push(...result.artifacts);
     for (const w of result.warnings) {
-      // A section of the Markdown body is named as the content checks name it: section "Scope".
-      const path = w.path[0] === 'body' ? `section "${String(w.path[1])}"` : formatPath(w.path);
-      issues.push({ file: source.path, ...locate(w.path, w.needle), path, message: w.message });
+      issues.push({ file: source.path, ...locate(w.path, w.needle), path: formatPath(w.path), message: w.message });
     }
   }
   return { comparison, artifacts, warnings: issues };
