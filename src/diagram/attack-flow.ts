@@ -34,6 +34,11 @@ export interface AttackFlowOptions {
    * rows. Default 1280, a slide: eight systems fit in one row. An A4 page reads well at about 720.
    */
   readonly maxWidth?: number;
+  /**
+   * Draw each outcome's text under its label and each step's CVEs and sources under its action: the diagram
+   * then says all that a table of outcomes per step would (the deck shows no such table).
+   */
+  readonly details?: boolean;
 }
 
 export interface AttackFlowPartsOptions extends AttackFlowOptions {
@@ -43,7 +48,7 @@ export interface AttackFlowPartsOptions extends AttackFlowOptions {
   readonly firstMaxHeight?: number;
 }
 
-const SPACING = { nodeGap: 16, rowGap: 40, margin: 8 } as const;
+const SPACING = { nodeGap: 16, rowGap: 26, margin: 8 } as const;
 const DEFAULT_MAX_WIDTH = 1280;
 
 /** A step with its outcomes, wrapped and sized: the unit a flow is laid out and cut into parts by. */
@@ -73,7 +78,7 @@ export function renderAttackFlow(
   measure: TextMeasure,
   options: AttackFlowOptions = {},
 ): DiagramSvg {
-  const prepared = prepare(flow, measure, options.maxWidth ?? DEFAULT_MAX_WIDTH);
+  const prepared = prepare(flow, measure, options.maxWidth ?? DEFAULT_MAX_WIDTH, options.details ?? false);
   return draw({ flow, systems, measure, options, prepared }, 0, flow.steps.length);
 }
 
@@ -88,7 +93,7 @@ export function renderAttackFlowParts(
   measure: TextMeasure,
   options: AttackFlowPartsOptions,
 ): DiagramSvg[] {
-  const prepared = prepare(flow, measure, options.maxWidth ?? DEFAULT_MAX_WIDTH);
+  const prepared = prepare(flow, measure, options.maxWidth ?? DEFAULT_MAX_WIDTH, options.details ?? false);
   const context = { flow, systems, measure, options, prepared };
   const cut = (limit: number): [number, number][] => {
     const out: [number, number][] = [];
@@ -118,7 +123,7 @@ export function renderAttackFlowParts(
   return ranges.map(([a, b], n) => (parts[n]?.width === width ? (parts[n] as DiagramSvg) : draw(context, a, b, width)));
 }
 
-function prepare(flow: AttackFlow, measure: TextMeasure, maxWidth: number): Prepared {
+function prepare(flow: AttackFlow, measure: TextMeasure, maxWidth: number, details: boolean): Prepared {
   const room = maxWidth - 2 * SPACING.margin;
   const slot = (width: number) => width + SPACING.nodeGap;
   // A row with a trunk down its middle spans an even number of slots around it (an odd row one more on the right).
@@ -130,15 +135,16 @@ function prepare(flow: AttackFlow, measure: TextMeasure, maxWidth: number): Prep
   const outcomeWidth = clamp(
     room / Math.max(1, slotsFor(perRow)) - SPACING.nodeGap,
     OUTCOME.minWidth,
-    OUTCOME.maxWidth,
+    // An outcome's text under its label reads in fewer, longer lines where the row leaves the room.
+    details ? OUTCOME.maxDetailWidth : OUTCOME.maxWidth,
   );
   // Steps widen with the rows beneath them: fewer lines each, a shorter diagram.
   const rowWidth = Math.min(widest, perRow) * slot(outcomeWidth);
   const stepWidth = Math.min(clamp(rowWidth / 2, STEP.minWidth, STEP.maxWidth), room);
   const blocks = flow.steps.map((step) => ({
-    step: stepContent(step, stepWidth, measure),
+    step: stepContent(step, stepWidth, measure, details),
     rows: splitRows(step.branches, perRow).map((row) =>
-      equalHeights(row.map((b) => outcomeContent(b, outcomeWidth, measure))),
+      equalHeights(row.map((b) => outcomeContent(b, outcomeWidth, measure, details))),
     ),
   }));
   return { stepWidth, blocks };

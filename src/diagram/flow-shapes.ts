@@ -20,22 +20,30 @@ export const STEP = {
   badgeGap: 10,
   actor: { fontSize: 12, lineHeight: 16, bold: true },
   action: { fontSize: 15, lineHeight: 20 },
+  /** The step's CVEs and sources, under its action, when the diagram draws details. */
+  extras: { fontSize: 12, lineHeight: 16 },
 } as const;
 export const OUTCOME = {
   minWidth: 140,
   maxWidth: 230,
+  /** The widest an outcome gets when it shows its text (`details`). */
+  maxDetailWidth: 290,
   padding: 10,
   system: { fontSize: 12, lineHeight: 16, bold: true },
   label: { fontSize: 14, lineHeight: 18, bold: true },
   /** The step's result ("● Proceeds"), beside the system's name when both fit on its line. */
   result: { fontSize: 12, lineHeight: 16, bold: false },
   resultGap: 8,
+  /** The outcome's text under its label, when the diagram draws details. */
+  detail: { fontSize: 13, lineHeight: 17 },
 } as const;
 const CUE = { fontSize: 12, lineHeight: 16 } as const;
 
 export interface StepContent {
   readonly actor: string[];
   readonly action: string[];
+  /** "CVE-2024-21626 · Sources [3] [7]", wrapped; empty unless the diagram draws details. */
+  readonly extras: string[];
   readonly height: number;
 }
 
@@ -44,6 +52,8 @@ export interface OutcomeContent {
   /** The result in words after its symbol, when the content gives one. */
   readonly result?: { readonly text: string; readonly beside: boolean };
   readonly label: string[];
+  /** The outcome's text under a short label, wrapped; empty unless the diagram draws details. */
+  readonly detail: string[];
   readonly width: number;
   readonly height: number;
 }
@@ -72,12 +82,24 @@ export function exitCue(layout: FlowLayout, next: Step | undefined): Shape[] {
   ];
 }
 
-export function stepContent(step: Step, width: number, measure: TextMeasure): StepContent {
+/** A step's CVEs and sources in one line of words: what a table row would link. */
+function stepExtras(step: Step): string {
+  const cves = step.cves.length > 0 ? `${step.cves.map((c) => c.id).join(', ')}` : '';
+  const sources = step.sources.length > 0 ? `Sources ${step.sources.map((s) => `[${s.number}]`).join(' ')}` : '';
+  return [cves, sources].filter((part) => part !== '').join(' · ');
+}
+
+export function stepContent(step: Step, width: number, measure: TextMeasure, details = false): StepContent {
   const textWidth = width - 2 * STEP.padding - STEP.badge - STEP.badgeGap;
   const actor = wrapText(measure, plainLabel(step.actor), STEP.actor, textWidth);
   const action = wrapText(measure, plainLabel(step.action), STEP.action, textWidth);
-  const text = actor.length * STEP.actor.lineHeight + action.length * STEP.action.lineHeight;
-  return { actor, action, height: 2 * STEP.padding + Math.max(STEP.badge, text) };
+  const more = details ? stepExtras(step) : '';
+  const extras = more === '' ? [] : wrapText(measure, more, STEP.extras, textWidth);
+  const text =
+    actor.length * STEP.actor.lineHeight +
+    action.length * STEP.action.lineHeight +
+    extras.length * STEP.extras.lineHeight;
+  return { actor, action, extras, height: 2 * STEP.padding + Math.max(STEP.badge, text) };
 }
 
 /**
@@ -97,7 +119,7 @@ export function outcomeSentence(branch: Branch): string {
  * The result goes on the system's line, right-aligned, when the name and it fit there; else on a line of its
  * own under the name, so a long name is never squeezed by it. A box without a result is as before.
  */
-export function outcomeContent(branch: Branch, width: number, measure: TextMeasure): OutcomeContent {
+export function outcomeContent(branch: Branch, width: number, measure: TextMeasure, details = false): OutcomeContent {
   const textWidth = width - 2 * OUTCOME.padding;
   const name = plainLabel(branch.system.name);
   const resultText = branch.result === undefined ? undefined : `${branch.result.symbol} ${branch.result.label}`;
@@ -108,16 +130,23 @@ export function outcomeContent(branch: Branch, width: number, measure: TextMeasu
     measure.width(name, OUTCOME.system.fontSize, OUTCOME.system.bold) + OUTCOME.resultGap + resultWidth <= textWidth;
   const system = wrapText(measure, name, OUTCOME.system, textWidth);
   const label = wrapText(measure, outcomeLabel(branch), OUTCOME.label, textWidth);
+  // Without a label the label line already is the outcome's text.
+  const detail =
+    details && branch.label !== undefined
+      ? wrapText(measure, plainLabel(branch.outcome), OUTCOME.detail, textWidth)
+      : [];
   const resultLines = resultText === undefined || beside ? 0 : OUTCOME.result.lineHeight;
   const height =
     2 * OUTCOME.padding +
     system.length * OUTCOME.system.lineHeight +
     resultLines +
     4 +
-    label.length * OUTCOME.label.lineHeight;
+    label.length * OUTCOME.label.lineHeight +
+    (detail.length > 0 ? 2 + detail.length * OUTCOME.detail.lineHeight : 0);
   return {
     system,
     label,
+    detail,
     width,
     height,
     ...(resultText === undefined ? {} : { result: { text: resultText, beside } }),
@@ -151,6 +180,17 @@ export function drawStep(step: Step, content: StepContent, box: Box): Shape[] {
     }),
     text({ lines: content.actor, x: textX, top: actorTop, fill: INK.muted, ...STEP.actor }),
     text({ lines: content.action, x: textX, top: actionTop, fill: INK.text, ...STEP.action }),
+    ...(content.extras.length === 0
+      ? []
+      : [
+          text({
+            lines: content.extras,
+            x: textX,
+            top: actionTop + content.action.length * STEP.action.lineHeight,
+            fill: INK.muted,
+            ...STEP.extras,
+          }),
+        ]),
   ];
 }
 
@@ -179,6 +219,17 @@ export function drawOutcome(branch: Branch, content: OutcomeContent, box: Box): 
     text({ lines: content.system, x, top: systemTop, fill: INK.text, ...OUTCOME.system }),
     ...resultShapes,
     text({ lines: content.label, x, top: labelTop, fill: tone.ink, ...OUTCOME.label }),
+    ...(content.detail.length === 0
+      ? []
+      : [
+          text({
+            lines: content.detail,
+            x,
+            top: labelTop + content.label.length * OUTCOME.label.lineHeight + 2,
+            fill: INK.text,
+            ...OUTCOME.detail,
+          }),
+        ]),
   ];
 }
 

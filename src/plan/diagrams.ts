@@ -59,6 +59,7 @@ export function createPlanDiagrams(comparison: Comparison, fonts: FontSet): Plan
     flow: (flow, maxWidth, maxHeight, firstMaxHeight) => {
       const options: AttackFlowPartsOptions = {
         fragments: true,
+        details: true,
         maxWidth,
         maxHeight,
         ...(firstMaxHeight === undefined ? {} : { firstMaxHeight }),

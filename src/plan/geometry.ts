@@ -93,7 +93,6 @@ export const COLUMNS = {
   'threat-overview': { lead: 0.36 },
   comparison: { lead: 0.3 },
   attacks: { lead: 0.26 },
-  'flow-outcomes': { lead: 0.26 },
 } as const satisfies Record<string, { fixed: readonly number[] } | { lead: number }>;
 
 export type TableKind = keyof typeof COLUMNS;

@@ -339,3 +339,62 @@ describe('renderAttackFlow results', () => {
     for (const line of long.lines) expect(line.right).toBeLessThanOrEqual(long.box.x + long.box.width);
   });
 });
+
+describe('renderAttackFlow details', () => {
+  const comparison = compileText(
+    'details.yaml',
+    `title: Details\nversion: "1"\ndate: "2026-01-01"\nauthors: [t]\nclassification: Internal\nsummary: s\n` +
+      `systems:\n  - { id: a, name: runc }\n  - { id: b, name: gVisor }\n` +
+      `threats:\n  - { id: t, title: T, assessments: { a: { text: x }, b: { text: y } } }\n` +
+      `attackFlows:\n  - id: f\n    title: F\n    steps:\n      - id: s1\n        actor: Attacker\n` +
+      `        action: Overwrites the runtime binary.\n        cves: [CVE-2019-5736]\n        sources: [r1]\n` +
+      `        branches:\n          a: { outcome: "The host's **runc** binary is replaced; every later container runs the attacker's code as root.", severity: critical, label: Node compromised }\n` +
+      `          b: { outcome: Nothing on the host to overwrite, severity: none }\n` +
+      `references:\n  - { id: r1, title: Advisory, url: "https://example.com/a" }\n`,
+  );
+  const flow = firstFlow(comparison);
+  const plain = parseXml(renderAttackFlow(flow, comparison.systems, measure).svg);
+  const detailed = renderAttackFlow(flow, comparison.systems, measure, { details: true });
+  const root = parseXml(detailed.svg);
+  const box = (pattern: RegExp) => {
+    const [group] = byId(root, pattern);
+    if (!group) throw new Error(`no box ${pattern}`);
+    return { box: boxOf(group), lines: lines(group) };
+  };
+
+  it('writes a labelled outcome’s text under its label, wrapped inside its box, as plain text', () => {
+    const runc = box(/^flow-f-outcome-s1-a$/);
+    const texts = runc.lines.map((l) => l.text);
+    const label = runc.lines.find((l) => l.text.startsWith('Critical: Node compromised'));
+    if (!label) throw new Error(`runc box reads ${texts.join(' | ')}`);
+    const detail = runc.lines.filter((l) => l.baseline > label.baseline);
+    expect(detail.length).toBeGreaterThan(1);
+    expect(detail.map((l) => l.text).join(' ')).toBe(
+      "The host's runc binary is replaced; every later container runs the attacker's code as root.",
+    );
+    for (const line of runc.lines) {
+      expect(line.right).toBeLessThanOrEqual(runc.box.x + runc.box.width);
+      expect(line.baseline).toBeLessThan(runc.box.y + runc.box.height);
+    }
+  });
+
+  it('does not repeat an outcome without a label, whose label line already is its text', () => {
+    const texts = box(/^flow-f-outcome-s1-b$/).lines.map((l) => l.text);
+    expect(texts.filter((t) => t.includes('Nothing on the host'))).toHaveLength(1);
+  });
+
+  it('writes the step’s CVEs and sources under its action', () => {
+    const step = box(/^flow-f-step-s1$/);
+    expect(step.lines.map((l) => l.text)).toContain('CVE-2019-5736 · Sources [1]');
+    for (const line of step.lines) expect(line.baseline).toBeLessThan(step.box.y + step.box.height);
+  });
+
+  it('draws none of it unless asked', () => {
+    const words = lines(plain)
+      .map((l) => l.text)
+      .join(' ');
+    expect(words).not.toContain('every later container');
+    expect(words).not.toContain('CVE-2019-5736');
+    expect(hygieneProblems(detailed)).toEqual([]);
+  });
+});

@@ -46,8 +46,9 @@ export async function renderDeck(path: string, text: string, templatesDir?: stri
 
 /**
  * The slides a comparison should get when no table runs longer than a slide: title, agenda, summary,
- * narrative sections, systems, threat model (divider, overview, one per threat), defenses, comparison
- * (and the score chart when there are scores), attacks, risk overview and matrices (up to four per slide), verdicts, each flow and its outcomes, references.
+ * narrative sections, systems, threat model (a divider listing the threats when there are 2–8, overview, one per
+ * threat), defenses, comparison (and the score chart when there are scores), attacks, risk overview and
+ * matrices (up to four per slide), verdicts, each flow, references.
  * Tables with a column per system take one slide per four systems. Key facts follow the systems, and the
  * rating scales and the CVE index come before the references.
  */
@@ -57,7 +58,7 @@ export function expectedSlideCount(c: Comparison): number {
     3 +
     c.sections.length +
     1 +
-    (1 + c.threats.length >= 3 ? 1 : 0) +
+    (c.threats.length >= 2 && c.threats.length <= 8 ? 1 : 0) +
     groups +
     (c.facts.length > 0 ? groups : 0) +
     c.threats.length +
@@ -68,7 +69,7 @@ export function expectedSlideCount(c: Comparison): number {
     1 +
     Math.ceil(c.risk.length / 4) +
     (c.verdicts.length > 0 ? 1 : 0) +
-    c.flows.reduce((n, f) => n + 1 + (f.steps.some((s) => s.branches.length > 0) ? groups : 0), 0) +
+    c.flows.length +
     (c.scales === undefined ? 0 : 1) +
     (c.cves.length > 0 ? 1 : 0) +
     (c.references.length > 0 ? 1 : 0)

@@ -41,14 +41,6 @@ export const BADGES: Readonly<Record<string, { fill: string; text: string; borde
   changed: { fill: 'FFFFFF', text: '1F2933', border: '1F2933' },
 };
 
-/** Branch results in the colours of theme.css; the words and symbols carry the meaning. */
-export const RESULT_COLOURS: Readonly<Record<string, string>> = {
-  proceeds: '8B1C1C',
-  contained: 'B4410C',
-  blocked: '1E6B3A',
-  'not-applicable': '4B5563',
-};
-
 // XML 1.0 forbids most C0 controls and lone surrogates even as references: the file must stay well-formed.
 const XML_INVALID =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;

@@ -33,7 +33,7 @@ export const none = (d: Draw, text = '—'): Content => ({ text, color: INK.mute
 function systemColumns<L, C>(
   d: Draw,
   page: NumberedPage,
-  kind: 'threat-overview' | 'comparison' | 'attacks' | 'flow-outcomes',
+  kind: 'threat-overview' | 'comparison' | 'attacks',
   lead: (l: L) => TableCell,
   cellOf: (c: C) => TableCell,
 ): Content {
@@ -104,38 +104,11 @@ const attacks: Body = (d, page) => [
   ),
 ];
 
-type Outcome = {
-  label?: string;
-  outcome: MT;
-  badge: BadgeView;
-  result?: { id: string; symbol: string; label: string };
-};
-
-const flowOutcomes: Body = (d, page) => [
-  systemColumns<{ number: number; actor: string; action: MT; extras?: Extras }, Outcome | undefined>(
-    d,
-    page,
-    'flow-outcomes',
-    (l) => cell(d, strong(d, `${l.number}. ${l.actor}`), sub(d, d.runs(l.action)), extrasLine(d, l.extras)),
-    (c) =>
-      c === undefined
-        ? cell(d, none(d, 'No separate outcome'))
-        : cell(
-            d,
-            c.result && { text: `${c.result.symbol} ${c.result.label}`, bold: true },
-            badgeLine(d, c.badge),
-            c.label && { text: c.label, bold: true },
-            d.block(c.outcome, md18),
-          ),
-  ),
-];
-
 export const TABLE_BODIES: Readonly<Record<string, Body>> = {
   'threat-overview': threatOverview,
   comparison,
   facts,
   attacks,
-  'flow-outcomes': flowOutcomes,
   systems: (d, page) => {
     const data = page.data as { rows: { name: MT; description?: MT; isolation?: MT }[] };
     return [

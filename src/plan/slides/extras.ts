@@ -1,4 +1,4 @@
-import type { CveModel, ReferenceModel, ResultInfo, StandardModel } from '../../model/comparison.js';
+import type { CveModel, ReferenceModel, StandardModel } from '../../model/comparison.js';
 import { columnWidths } from '../geometry.js';
 import { type PlanContext, type PlanPage, rowHeight, tablePages } from '../pages.js';
 import type { MarkdownText } from '../text.js';
@@ -39,10 +39,6 @@ export function standardText(s: StandardModel): string {
   const tactics = s.tactics.length > 0 ? ` (${s.tactics.join(', ')})` : '';
   return `${s.framework} ${s.id}${name ? ` ${name}` : ''}${tactics}${s.ourAssessment ? ' (our assessment)' : ''}`;
 }
-
-/** A branch result in words with its symbol; the colour only repeats them. */
-export const resultView = (result: ResultInfo | undefined) =>
-  result === undefined ? undefined : { id: result.id, symbol: result.symbol, label: result.label };
 
 /** Key facts: one row per fact label, one column per system (headed by short names). */
 export function factsPages(ctx: PlanContext): PlanPage[] {

@@ -1,10 +1,7 @@
 import type { Comparison } from '../../model/comparison.js';
 import { CONTENT_WIDTH, TEXT } from '../geometry.js';
-import { BADGE_HEIGHT, budgetFor, type PlanContext, type PlanPage, page, planNotes } from '../pages.js';
-import { severityBadge } from '../text.js';
+import { budgetFor, type PlanContext, type PlanPage, page, planNotes } from '../pages.js';
 import { diagramView, fitScale, MIN_READABLE_SCALE } from './diagram.js';
-import { itemExtras, resultView } from './extras.js';
-import { cellHeights, systemColumnPages } from './table.js';
 
 type Flow = Comparison['flows'][number];
 
@@ -45,51 +42,4 @@ export function flowSlide(ctx: PlanContext, flow: Flow): PlanPage[] {
       { notes: i === 0 ? planNotes(ctx, stepNotes(flow)) : undefined },
     ),
   );
-}
-
-/** Where the flow branches, each system's outcome side by side. */
-export function flowOutcomes(ctx: PlanContext, flow: Flow): PlanPage[] {
-  const h = cellHeights(ctx);
-  const steps = flow.steps.filter((s) => s.branches.length > 0);
-  if (steps.length === 0) return [];
-  return systemColumnPages(ctx, {
-    kind: 'flow-outcomes',
-    partial: 'flow-outcomes',
-    title: `${flow.title}: outcome per system`,
-    leadHeader: 'Step',
-    items: steps,
-    systems: ctx.comparison.systems,
-    lead: (step, width) => ({
-      view: {
-        number: step.number,
-        actor: step.actor,
-        action: ctx.text.inline(step.action),
-        extras: itemExtras(ctx, step).view,
-      },
-      height:
-        h.line(`${step.number}. ${step.actor}`, width, 'bold') +
-        h.line(ctx.text.plain(step.action), width) +
-        h.sub(itemExtras(ctx, step).plain, width),
-    }),
-    cell: (step, index, width) => {
-      const system = ctx.comparison.systems[index];
-      const branch = step.branches.find((b) => b.system.id === system?.id);
-      return {
-        view: branch
-          ? {
-              label: branch.label,
-              outcome: ctx.text.block(branch.outcome),
-              badge: severityBadge(branch.severity),
-              result: resultView(branch.result),
-            }
-          : undefined,
-        height: branch
-          ? BADGE_HEIGHT +
-            h.line(branch.result?.label ?? '', width, 'bold') +
-            h.line(branch.label ?? '', width, 'bold') +
-            h.markdown(branch.outcome, width)
-          : h.line('No separate outcome', width),
-      };
-    },
-  });
 }

@@ -1,6 +1,6 @@
 import { type PlanContext, type PlanSlide, page, slide } from '../pages.js';
 import { cvePages, factsPages, scalesPages } from './extras.js';
-import { flowOutcomes, flowSlide } from './flows.js';
+import { flowSlide } from './flows.js';
 import { agendaPages, referencePages } from './lists.js';
 import { narrativePages } from './narrative.js';
 import { riskCounts, riskMatrices } from './risk.js';
@@ -79,32 +79,36 @@ function parts(ctx: PlanContext): Part[] {
   add('Risk overview', '', [slide('risk', riskCounts(ctx)), slide('matrices', riskMatrices(ctx))]);
   if (c.verdicts.length > 0) add('Which is better against what?', '', [slide('verdicts', verdictsTable(ctx))]);
   for (const flow of c.flows) {
-    add(flow.title, '', [
-      slide(`attack-flow-${flow.id}`, flowSlide(ctx, flow)),
-      slide(`outcomes-${flow.id}`, flowOutcomes(ctx, flow)),
-    ]);
+    add(flow.title, '', [slide(`attack-flow-${flow.id}`, flowSlide(ctx, flow))]);
   }
   add('Appendix: scales and CVEs', '', [slide('scales', scalesPages(ctx)), slide('cves', cvePages(ctx))]);
   if (c.references.length > 0) add('References', '', [slide('references', referencePages(ctx))]);
   return list;
 }
 
-function divider(ctx: PlanContext, part: Part, number: number): PlanSlide {
+/** A divider lists at most this many slides of its part beside its title. */
+const DIVIDER_CONTENTS = 8;
+
+/**
+ * The slide that opens a long part: its title and what follows. A part too long to list would get a slide
+ * that only repeats the title of the slide after it: it gets none.
+ */
+function divider(ctx: PlanContext, part: Part, number: number): PlanSlide | undefined {
   // What follows, without a first slide that only repeats the part's title.
   const contents = part.slides
     .map((s) => s.pages[0]?.title)
     .filter((t) => t !== undefined && t.markdown !== part.title);
-  // A long part lists what follows only while the list fits beside the title.
-  const data = { number, lead: part.lead, contents: contents.length <= 8 ? contents : [] };
+  if (contents.length === 0 || contents.length > DIVIDER_CONTENTS) return undefined;
+  const data = { number, lead: part.lead, contents };
   return slide(`part-${number}`, [page(ctx, 'divider', part.title, data)]);
 }
 
 /** Every slide of the deck, in order: title, agenda, then each part of the comparison. */
 export function planSlides(ctx: PlanContext): PlanSlide[] {
-  const all = parts(ctx).map((part, i) => ({
-    part,
-    slides: part.slides.length >= DIVIDER_FROM ? [divider(ctx, part, i + 1), ...part.slides] : [...part.slides],
-  }));
+  const all = parts(ctx).map((part, i) => {
+    const opening = part.slides.length >= DIVIDER_FROM ? divider(ctx, part, i + 1) : undefined;
+    return { part, slides: opening === undefined ? [...part.slides] : [opening, ...part.slides] };
+  });
   const agenda = agendaPages(
     ctx,
     all.map(({ part, slides }) => ({ title: part.title, href: `#/${slides[0]?.pages[0]?.id ?? ''}` })),

@@ -17,7 +17,9 @@ export function cellHeights(ctx: PlanContext) {
   return {
     markdown: (markdown: string | undefined, width: number) =>
       markdown === undefined ? 0 : estimate.blocks(text.tokens(markdown), width, TABLE.text),
-    line: (plain: string, width: number, face: FontFace = 'regular') => estimate.text(plain, width, TABLE.text, face),
+    /** An empty string is no line at all: a cell part that is absent takes no room. */
+    line: (plain: string, width: number, face: FontFace = 'regular') =>
+      plain === '' ? 0 : estimate.text(plain, width, TABLE.text, face),
     subMarkdown: (markdown: string | undefined, width: number) =>
       markdown === undefined ? 0 : estimate.blocks(text.tokens(markdown), width, TABLE.sub) + TABLE.subGap,
     sub: (plain: string | undefined, width: number) =>

@@ -47,7 +47,6 @@ describe('the deck of the shipped comparison', () => {
       'Risk matrix per system',
       'Which is better against what?',
       'Example Attack Flow',
-      'Example Attack Flow: outcome per system',
       'References',
     ];
     const at = order.map((t) => titles.indexOf(t));

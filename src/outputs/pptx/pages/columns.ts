@@ -2,7 +2,7 @@ import type { TableKind } from '../../../plan/geometry.js';
 import type { PageEnv, PageRenderer } from '../env.js';
 import type { PlanText } from '../rich.js';
 import { addTable, type Cell } from '../table.js';
-import { RESULT_COLOURS, THEME, xmlSafe } from '../units.js';
+import { xmlSafe } from '../units.js';
 import { type Badge, type Extras, fractions, header, none, sub, threatLinks } from './cells.js';
 
 interface SystemColumns<L, C> {
@@ -77,40 +77,4 @@ export const attacks = systemColumns<
     ...sub(env, l.extras),
   ],
   (c, env) => [...env.cells.badge(c.badge), ...env.cells.text(c.text), ...sub(env, c.extras)],
-);
-
-export const flowOutcomes = systemColumns<
-  { number: number; actor: string; action: PlanText; extras: Extras },
-  | {
-      label: string | undefined;
-      outcome: PlanText;
-      badge: Badge;
-      result: { id: string; symbol: string; label: string } | undefined;
-    }
-  | undefined
->(
-  'flow-outcomes',
-  (l, env) => [
-    ...env.cells.line([{ text: xmlSafe(`${l.number}. ${l.actor}`) }]),
-    ...env.cells.sub(env.rich.runs(l.action)),
-    ...sub(env, l.extras),
-  ],
-  (c, env) => {
-    if (c === undefined) return none(env, 'No separate outcome');
-    const result = c.result;
-    return [
-      ...(result
-        ? env.cells.line([
-            {
-              text: xmlSafe(`${result.symbol} ${result.label}`),
-              bold: true,
-              color: RESULT_COLOURS[result.id] ?? THEME.ink,
-            },
-          ])
-        : []),
-      ...env.cells.badge(c.badge),
-      ...(c.label ? env.cells.line([{ text: xmlSafe(c.label), bold: true }]) : []),
-      ...env.cells.text(c.outcome),
-    ];
-  },
 );

@@ -1,5 +1,5 @@
 import type { PageRenderer } from '../env.js';
-import { attacks, comparison, facts, flowOutcomes, threatOverview } from './columns.js';
+import { attacks, comparison, facts, threatOverview } from './columns.js';
 import { divider, title } from './covers.js';
 import { flow, riskMatrix, scoreCharts } from './diagrams.js';
 import { changes, cves, defenses, riskCounts, scales, systems, verdicts } from './tables.js';
@@ -25,7 +25,6 @@ export const RENDERERS: Readonly<Record<string, PageRenderer>> = {
   'risk-matrix': riskMatrix,
   verdicts,
   flow,
-  'flow-outcomes': flowOutcomes,
   scales,
   cves,
   changes,
