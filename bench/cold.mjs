@@ -24,7 +24,7 @@ const hasTime = existsSync(TIME);
  * One process: wall ms; CPU ms (user + system) of it and every process it waited for (Marp's Chromium
  * included), and its peak RSS MB, from GNU time (Debian's `time` package; without it, riskdeck's own probe).
  */
-function timed(command, args, options) {
+export function timed(command, args, options) {
   const started = performance.now();
   const [file, argv] = hasTime ? [TIME, ['-f', 'bench-time %U %S %M', command, ...args]] : [command, args];
   const result = spawnSync(file, argv, { encoding: 'utf8', maxBuffer: 64 << 20, ...options });
