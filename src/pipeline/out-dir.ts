@@ -34,7 +34,13 @@ export async function ensureFolder(dir: string): Promise<void> {
     missing.unshift(at);
     at = dirname(at);
   }
-  for (const level of missing) await mkdir(level);
+  for (const level of missing) {
+    await mkdir(level).catch(async (error: unknown) => {
+      // Another build running beside this one (two files on two threads) may have just made the same folder.
+      const made = await lstat(level).catch(() => undefined);
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !made?.isDirectory()) throw error;
+    });
+  }
 }
 
 /**

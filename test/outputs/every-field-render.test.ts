@@ -95,14 +95,13 @@ describe('every new field rendered', () => {
   });
 
   it('gives each result a symbol beside its word, and no classification band for a draft', () => {
-    const results = deck.all((e) => /\bresult-/.test(e.attribs.class ?? ''));
-    expect(results.map((r) => deck.text(r))).toEqual([
-      '● Proceeds',
-      '■ Blocked',
-      '○ Contained',
-      '● Proceeds',
-      '– Not applicable',
-    ]);
+    // In the flow diagram's outcome boxes, step by step in system order.
+    const flow = deck.all((e) => e.name === 'svg' && /^flow-/.test(e.attribs.id ?? ''));
+    const results = deck
+      .all((e) => e.name === 'text', flow)
+      .map((t) => deck.text(t))
+      .filter((t) => /^[●■○–] /.test(t));
+    expect(results).toEqual(['● Proceeds', '■ Blocked', '○ Contained', '● Proceeds', '– Not applicable']);
     expect(deck.all((e) => e.attribs.class === 'cover-classification')).toEqual([]);
     expect(deckText).toContain('Draft review: runc, gVisor and Kata Containers · Draft · 2026-11-29');
     expect(reportText).toContain('Version Draft');
