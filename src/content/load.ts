@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { ContentIssue } from '../errors.js';
 import { COUNT_LIMITS, countProblems } from './count-limits.js';
-import { LOAD_LIMITS, tooManyCollections } from './load-limits.js';
+import { LOAD_LIMITS, tooDeep, tooManyCollections } from './load-limits.js';
 import { formatPath } from './path.js';
 import { aliasProblems, keyProblems, syntaxProblems } from './yaml-checks.js';
 import { parseYaml } from './yaml-parse.js';
@@ -163,6 +163,33 @@ function unread(file: string, body: LocatedSection[], issues: ContentIssue[]): L
   };
 }
 
+/**
+ * What makes parsing itself too slow or too big (far too many collections, nesting thousands of levels
+ * deep), found with linear scans before the parser sees the text; `undefined` when there is none.
+ */
+function refusedBeforeParsing(file: string, yamlText: string, lineOffset: number): ContentIssue | undefined {
+  const at = (offset: number) => ({
+    file,
+    line: yamlText.slice(0, offset).split('\n').length + lineOffset,
+    column: offset - yamlText.lastIndexOf('\n', offset - 1),
+    path: '',
+  });
+  const crowded = tooManyCollections(yamlText);
+  if (crowded >= 0) {
+    return {
+      ...at(crowded),
+      column: 1,
+      message: `the file has more than ${LOAD_LIMITS.maxCollections} list items and { } / [ ] collections; a comparison may have at most ${COUNT_LIMITS.threats} threats, split it into several comparisons`,
+    };
+  }
+  const deep = tooDeep(yamlText);
+  if (deep < 0) return undefined;
+  return {
+    ...at(deep),
+    message: `the YAML is nested too deeply to read (more than ${LOAD_LIMITS.maxDepth} levels); flatten it`,
+  };
+}
+
 /** Reads a `.yaml`/`.yml` file or a `.md` file with YAML front matter; never throws on bad content. */
 export function loadSource(source: SourceFile): LoadedSource {
   const issues: ContentIssue[] = [];
@@ -178,17 +205,10 @@ export function loadSource(source: SourceFile): LoadedSource {
   const lineOffset = parts?.yamlLine ?? 0;
   const body = parts ? splitSections(parts.body, parts.bodyLine) : [];
 
-  const crowded = tooManyCollections(yamlText);
-  if (crowded >= 0) {
-    const line = yamlText.slice(0, crowded).split('\n').length + lineOffset;
-    issues.push({
-      file,
-      line,
-      column: 1,
-      path: '',
-      message: `the file has more than ${LOAD_LIMITS.maxCollections} list items and { } / [ ] collections; a comparison may have at most ${COUNT_LIMITS.threats} threats, split it into several comparisons`,
-    });
-    return { ...unread(file, body, issues), locate: () => ({ line, column: 1 }) };
+  const refused = refusedBeforeParsing(file, yamlText, lineOffset);
+  if (refused !== undefined) {
+    const at = { line: refused.line, column: refused.column };
+    return { ...unread(file, body, [...issues, refused]), locate: () => at };
   }
   const parsed = parseYaml(yamlText);
   const { doc, lineCounter } = parsed;

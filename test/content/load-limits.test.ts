@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticContent } from '../../bench/synthetic.mjs';
 import { loadSource } from '../../src/content/load.js';
-import { LOAD_LIMITS, tooManyCollections } from '../../src/content/load-limits.js';
+import { LOAD_LIMITS, tooDeep, tooManyCollections } from '../../src/content/load-limits.js';
 import { formatIssue } from '../../src/errors.js';
 import { comparisonYaml } from '../helpers/comparisons.js';
 
@@ -64,5 +64,51 @@ describe('collections counted before parsing', () => {
     ]);
     const markdown = `---\ntitle: x\nthreats:\n${items.join('\n')}\n---\n\n## Body\n\nText.\n`;
     expect(refusal('crowded.md', markdown)[0]).toMatch(new RegExp(`^crowded\\.md:${MAX + 4}:1 {2}the file has more`));
+  });
+});
+
+/**
+ * Nesting checked before parsing: the parser recurses once per level, so a file nested thousands of levels
+ * deep is refused by a linear scan. Every way YAML nests counts, right at the limit; nothing in text does.
+ */
+describe('nesting checked before parsing', () => {
+  const DEPTH = LOAD_LIMITS.maxDepth;
+  // `title:` and the keys under it: one level per line.
+  const indented = (levels: number) =>
+    [
+      'title:',
+      ...Array.from({ length: levels - 2 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`),
+      `${' '.repeat(levels - 1)}k: x`,
+    ].join('\n');
+
+  it.each([
+    ['indentation', (n: number) => indented(n)],
+    ['list items nested on one line', (n: number) => `title:\n${'- '.repeat(n - 1)}x\n`],
+    ['explicit keys nested on one line', (n: number) => `title:\n${'? '.repeat(n - 1)}x\n`],
+    ['flow sequences', (n: number) => `title: ${'['.repeat(n)}${']'.repeat(n)}\n`],
+    ['flow mappings', (n: number) => `title: ${'{a: '.repeat(n)}1${'}'.repeat(n)}\n`],
+  ])('lets %s nest to the limit and refuses one level more', (_shape, nest) => {
+    expect(tooDeep(nest(DEPTH))).toBe(-1);
+    expect(tooDeep(nest(DEPTH + 1))).toBeGreaterThan(0);
+  });
+
+  it('does not count brackets, braces, dashes or quotes in text', () => {
+    const text = `summary: "${'[x] {y} '.repeat(200)}"\nnote: it's [${'a ] b '.repeat(200)}\nbody: |\n  ${'[ '.repeat(200)}\n`;
+    expect(tooDeep(text)).toBe(-1);
+    expect(tooDeep(syntheticContent(8, 1_000))).toBe(-1);
+  });
+
+  it('is not fooled by closing brackets inside quotes between the levels', () => {
+    expect(tooDeep(`title: ${'[ "]", '.repeat(DEPTH + 1)}x${']'.repeat(DEPTH + 1)}\n`)).toBeGreaterThan(0);
+  });
+
+  it('names the line and column where the nesting passes the limit', () => {
+    const issues = loadSource({
+      path: 'deep.yaml',
+      text: `title: x\nlist: ${'['.repeat(DEPTH + 1)}${']'.repeat(DEPTH + 1)}\n`,
+    }).issues.map(formatIssue);
+    expect(issues).toEqual([
+      `deep.yaml:2:${7 + DEPTH}  the YAML is nested too deeply to read (more than ${DEPTH} levels); flatten it`,
+    ]);
   });
 });

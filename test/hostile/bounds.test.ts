@@ -34,6 +34,8 @@ const REASON: Record<string, RegExp> = {
   'ten-thousand-quotes.md': NESTING,
   'ten-thousand-lists.md': NESTING,
   'ten-thousand-flow-levels.yaml': /the YAML is nested too deeply to read/,
+  'four-thousand-indent-levels.yaml': /the YAML is nested too deeply to read/,
+  'ten-thousand-compact-keys.yaml': /the YAML is nested too deeply to read/,
   'twenty-thousand-threats.yaml': /more than 15000 list items and \{ \} \/ \[ \] collections/,
   'twenty-thousand-sections.md': /the Markdown body has 20000 sections; the limit is 200/,
   'thirty-thousand-words.md': /has more than 5000 words without a blank line/,
@@ -44,6 +46,9 @@ const generated: Record<string, string> = {
   'ten-thousand-quotes.md': `---\ntitle: x\n---\n\n## Deep\n\n${'>'.repeat(10_000)} deep\n`,
   'ten-thousand-lists.md': `---\ntitle: x\n---\n\n## Deep\n\n${'- '.repeat(10_000)}deep\n`,
   'ten-thousand-flow-levels.yaml': `title: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`,
+  // 7.6 MB, under the size limit: one key per line, each indented one space more (0.77 GB parsed).
+  'four-thousand-indent-levels.yaml': `title:\n${Array.from({ length: 3_900 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n')}\n${' '.repeat(3_901)}k: x\n`,
+  'ten-thousand-compact-keys.yaml': `title:\n  ${'? '.repeat(10_000)}x\n`,
   'twenty-thousand-threats.yaml': `title: x\nthreats:\n${'  - id: t\n    title: T\n    assessments: {}\n'.repeat(20_000)}`,
   'twenty-thousand-sections.md': `---\ntitle: x\n---\n\n${'## S\n\nText.\n\n'.repeat(20_000)}`,
   'thirty-thousand-words.md': `---\ntitle: x\n---\n\n## Long\n\n${'word '.repeat(30_000)}\n`,
