@@ -69,7 +69,9 @@ export function drawFrame(slide: Slide, view: FrameView, tools: FrameTools): num
       ...(bold ? { charSpacing: 1 } : {}),
     });
   const classification = view.classification?.toUpperCase();
-  const classWidth = classification === undefined ? 0 : measure.width(classification, BAND_TEXT, true) * 1.12 + 4;
+  // Room for the letter spacing and for a wider fallback where Roboto is not installed (DejaVu Sans Bold sets
+  // the band about a quarter wider), so the classification never runs into the deck title beside it.
+  const classWidth = classification === undefined ? 0 : measure.width(classification, BAND_TEXT, true) * 1.3 + 4;
   const number = `${view.number} / ${view.total}`;
   const numberWidth = measure.width(number, BAND_TEXT) + 4;
   if (classification !== undefined) bandText(classification, FRAME.padX, classWidth, 'left', true);
