@@ -1,5 +1,6 @@
 import type * as Fontkit from 'fontkit';
 import { original, replaceRequired } from './fontkit-cjs.js';
+import { type LayoutFont, speedUpLayout } from './word-layout.js';
 
 /**
  * Parsed fonts by the bytes they were parsed from. pdfkit parses every font face again for every document
@@ -48,6 +49,7 @@ function createCached(bytes: Uint8Array, postscriptName?: string): ReturnType<ty
     stats.misses++;
     font = original.create(bytes as Buffer, postscriptName);
     keepCodePoints(font);
+    speedUpLayout(font as unknown as LayoutFont);
     fonts.set(key, font);
   }
   return font;
