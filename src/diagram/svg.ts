@@ -75,8 +75,13 @@ const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&
 const XML_INVALID =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/** The text XML can hold: characters it forbids are dropped (what a parser of `escapeXml`'s output reads). */
+export function xmlText(text: string): string {
+  return text.replace(XML_INVALID, '');
+}
+
 export function escapeXml(text: string): string {
-  return text.replace(XML_INVALID, '').replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
+  return xmlText(text).replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
 }
 
 /**
@@ -88,6 +93,11 @@ export function num(value: number): string {
   if (!Number.isFinite(value)) throw new Error(`diagram: a coordinate is ${value}, not a finite number`);
   const rounded = Math.round(value * 100) / 100;
   return Object.is(rounded, -0) ? '0' : String(rounded);
+}
+
+/** A coordinate as the SVG writes it (`num`), as a number: other drawings of the shapes land on the same spot. */
+export function rounded(value: number): number {
+  return Number(num(value));
 }
 
 export type Attributes = Readonly<Record<string, string | number | undefined>>;

@@ -8,6 +8,7 @@ import {
 } from '../../diagram/index.js';
 import type { FontSet } from '../../fonts/load.js';
 import type { Comparison, SystemRisk } from '../../model/comparison.js';
+import { placeholderSvg } from './pdf-diagrams.js';
 
 /**
  * The one place the report meets src/diagram: vector diagrams as pdfmake `svg` nodes. Only SVG that our
@@ -21,10 +22,9 @@ export interface ReportDiagrams {
 }
 
 /**
- * A diagram scaled down (never up) to fit. svg-to-pdfkit asks pdfkit for the SVG's fonts by the names
- * pdfmake was given (our faces' PostScript names), which pdfkit finds only once pdfmake has loaded that
- * face for some text; else pdfkit would try the name as a path on disk. An invisible zero-width run in
- * each face the diagrams use loads them first, and any font trouble inside the SVG is an error.
+ * A diagram scaled down (never up) to fit, drawn into the PDF from its shapes (pdf-diagrams.ts): pdfmake
+ * sizes it by a placeholder `<svg>`. An invisible zero-width run in each face the diagram uses loads the
+ * faces for pdfmake before the diagram is drawn (and keeps the figure where it has always been).
  */
 export function figure(diagram: DiagramSvg, maxWidth: number, maxHeight: number, fonts: FontSet): Content {
   const scale = Math.min(1, maxWidth / diagram.width, maxHeight / diagram.height);
@@ -40,17 +40,13 @@ export function figure(diagram: DiagramSvg, maxWidth: number, maxHeight: number,
     stack: [
       { text: [{ text: '\u200B' }, { text: '\u200B', bold: true }, ...fallbacks], fontSize: 1, lineHeight: 1 },
       {
-        svg: diagram.svg,
+        svg: placeholderSvg(diagram),
+        _diagram: { diagram, measure: createTextMeasure(fonts) },
         width: diagram.width * scale,
         height: diagram.height * scale,
-        // svg-to-pdfkit falls back to this family for any font-family pdfmake does not know.
+        // The family for any font-family pdfmake does not know (as svg-to-pdfkit did).
         font: family,
         alignment: 'center',
-        options: {
-          warningCallback: (message: string) => {
-            throw new Error(`report: diagram "${diagram.title}": ${message}`);
-          },
-        },
       },
     ],
     margin: [0, 4, 0, 10],

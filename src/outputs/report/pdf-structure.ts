@@ -239,7 +239,9 @@ function visit(walk: Walk, node: Node, parent: StructureFrame, direct: boolean):
   else if (node.toc !== undefined) toc(walk, node, parent);
   else if (node.text !== undefined) leaf(walk, node, parent, direct);
   else if (typeof node.svg === 'string') {
-    node._structure = frame('Figure', parent, { alt: describeDiagram(node.svg) });
+    // A diagram drawn from its shapes carries its SVG for its description (pdf-diagrams.ts).
+    const drawn = (node._diagram as { diagram?: { svg?: string } } | undefined)?.diagram?.svg;
+    node._structure = frame('Figure', parent, { alt: describeDiagram(drawn ?? node.svg) });
   } else if (node.image !== undefined && typeof node.alt === 'string' && node.alt.trim() !== '') {
     node._structure = frame('Figure', parent, { alt: node.alt.trim() });
   } else node._structure = LAYOUT_ARTIFACT;

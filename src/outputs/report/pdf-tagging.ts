@@ -1,5 +1,6 @@
 import * as layoutBuilderModule from 'pdfmake/js/LayoutBuilder.js';
 import * as rendererModule from 'pdfmake/js/Renderer.js';
+import { installDiagramDrawing } from './pdf-diagrams.js';
 import { type DrawnInline, type PdfKitDocument, Tagger } from './pdf-marks.js';
 import { type DocumentInfo, xmpDescriptions } from './pdf-metadata.js';
 import { type Frame, LAYOUT_ARTIFACT, plainOf, type StructurePlan } from './pdf-structure.js';
@@ -267,6 +268,8 @@ function hookContent(renderer: Prototype): void {
 /** Installs the hooks once per process (idempotent). */
 export function installTagging(): void {
   if (installed) return;
+  // Diagrams are drawn by their own renderSVG, which the figure marks below must wrap.
+  installDiagramDrawing();
   // Both looked up (and checked) before anything is wrapped.
   const layout = prototypeOf('LayoutBuilder');
   const renderer = prototypeOf('Renderer');

@@ -68,12 +68,15 @@ const byRole = (nodes: readonly TagNode[], role: string) => nodes.filter((n) => 
 /** The titles of every diagram the report draws, in order: risk matrices, then flow parts. */
 function diagramTitles(comparison: Comparison): string[] {
   const diagrams = reportDiagrams(comparison, resources.fonts, 471, 706);
-  // The first <title> of each SVG names the diagram; later ones label its parts.
-  const titleOf = (node: unknown): string[] =>
-    JSON.stringify(node)
-      .split('<svg')
-      .slice(1)
-      .map((svg) => /<title[^>]*>(.*?)<\/title>/.exec(svg)?.[1] ?? '');
+  // Each figure node carries the diagram it draws (pdf-diagrams.ts); the diagram's title names it.
+  const titleOf = (node: unknown): string[] => {
+    const titles: string[] = [];
+    JSON.stringify(node, (key, value) => {
+      if (key === '_diagram') titles.push((value as { diagram: { title: string } }).diagram.title);
+      return value;
+    });
+    return titles;
+  };
   return [
     ...comparison.risk.flatMap((risk) => titleOf(diagrams.riskMatrix(risk, 440))),
     ...comparison.flows.flatMap((flow) => diagrams.attackFlow(flow).flatMap(titleOf)),
