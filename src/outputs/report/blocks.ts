@@ -1,6 +1,7 @@
 import type { Token, Tokens } from 'marked';
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import type { MarkdownRenderer } from '../../markdown/markdown.js';
+import { isTableCaption } from '../../markdown/wide-tables.js';
 import type { ContentImage } from '../../resources/images.js';
 import { breakable, inlineRuns, plainText, type Run, type RunStyle } from './inline.js';
 import { imagesBetweenText, lineByLine } from './lines.js';
@@ -140,7 +141,9 @@ export class BlockConverter {
     const figures = this.imageBlock(token, mode, tight);
     if (figures) return figures;
     const children = (token as { tokens?: Token[] }).tokens ?? [token];
-    return [{ text: this.runs(children, mode), style: tight ? undefined : 'p' } as Content];
+    const node = { text: this.runs(children, mode), style: tight ? undefined : 'p' };
+    // The caption of a part of a wide table ("Columns 11–19 of 300") goes to the page its table starts on.
+    return [(isTableCaption(token) ? { ...node, keepWithNext: true } : node) as Content];
   }
 
   private list(list: Tokens.List, mode: Mode, tight: boolean): Content {

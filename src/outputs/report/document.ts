@@ -63,7 +63,9 @@ function textLength(node: unknown): number {
 function keepHeadingsWithNext(content: readonly Content[]): Content[] {
   // Walked as plain objects: pdfmake node types do not name one another's keys.
   const nodes = content as unknown as readonly Record<string, unknown>[];
-  const isHeading = (n: Record<string, unknown> | undefined) => n?.headlineLevel !== undefined;
+  // A table part's caption (`keepWithNext`) is kept with its table as a heading is.
+  const isHeading = (n: Record<string, unknown> | undefined) =>
+    n?.headlineLevel !== undefined || n?.keepWithNext === true;
   const isFigure = (n: Record<string, unknown> | undefined): boolean =>
     n?.table !== undefined || n?.svg !== undefined || (Array.isArray(n?.stack) && n.stack.some(isFigure));
   const fits = (from: number, to: number) =>
@@ -96,7 +98,10 @@ function keepHeadingsWithNext(content: readonly Content[]): Content[] {
     out.push(
       end === i
         ? (nodes[i] ?? {})
-        : { stack: nodes.slice(i, end + 1).map(({ headlineLevel: _, ...n }) => n), unbreakable: true },
+        : {
+            stack: nodes.slice(i, end + 1).map(({ headlineLevel: _, keepWithNext: __, ...n }) => n),
+            unbreakable: true,
+          },
     );
     i = end;
   }

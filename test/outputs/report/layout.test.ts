@@ -54,3 +54,42 @@ describe('the report of the four-system review', () => {
     expect(empty).toEqual([]);
   });
 });
+
+/** "Columns 11–19 of 300, with column 1 repeated." as pdf.js reads it (the dash may end a word). */
+const CAPTION = /^Columns \d+–\s?\d+ of \d+/;
+
+describe('the report of a comparison with wide tables', () => {
+  it('never ends a page with the caption of a table part whose table starts on the next', async () => {
+    const file = 'test/hostile/corpus/wide-tables.md';
+    const resources: RenderResources = { fonts: await loadFonts(), templates: await loadTemplates() };
+    const rendered = await renderSource({ path: file, text: readFileSync(file, 'utf8') }, [reportOutput], resources, {
+      sourceDateEpoch: '1767225600',
+    });
+    const pdf = rendered.artifacts.find((a) => a.path === 'report.pdf');
+    if (!pdf || !('data' in pdf) || typeof pdf.data === 'string') throw new Error('no report.pdf');
+    const style = JSON.parse(readFileSync('templates/report/style.json', 'utf8')) as {
+      page: { margins: [number, number, number, number] };
+    };
+    const [, top, , bottom] = style.page.margins;
+    const doc = await getDocument({ data: new Uint8Array(pdf.data), verbosity: 0, isEvalSupported: false }).promise;
+    const endings: string[] = [];
+    let captions = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const height = page.view[3] ?? 0;
+      const lines = new Map<number, string>();
+      for (const item of (await page.getTextContent()).items) {
+        if (!('str' in item) || item.str.trim() === '') continue;
+        const y = Math.round(item.transform[5] as number);
+        // pdf.js gives each word of a line as an item of its own.
+        if (y > bottom && y < height - top) lines.set(y, `${lines.get(y) ?? ''} ${item.str}`.trim());
+      }
+      captions += [...lines.values()].filter((l) => CAPTION.test(l)).length;
+      const lowest = Math.min(...lines.keys());
+      endings.push(`page ${n}: ${lines.get(lowest) ?? ''}`);
+    }
+    // The 40- and 300-column tables give dozens of parts; none of their captions is a page's last line.
+    expect(captions).toBeGreaterThan(30);
+    expect(endings.filter((e) => CAPTION.test(e.replace(/^page \d+: /, '')))).toEqual([]);
+  }, 120_000);
+});
