@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { ContentIssue } from '../errors.js';
 import { COUNT_LIMITS, countProblems } from './count-limits.js';
-import { LOAD_LIMITS, tooDeep, tooManyCollections } from './load-limits.js';
+import { LOAD_LIMITS, tooManyCollections } from './load-limits.js';
 import { formatPath } from './path.js';
 import { aliasProblems, keyProblems, syntaxProblems } from './yaml-checks.js';
 import { parseYaml } from './yaml-parse.js';
@@ -167,26 +167,23 @@ function unread(file: string, body: LocatedSection[], issues: ContentIssue[]): L
  * What makes parsing itself too slow or too big (far too many collections, nesting thousands of levels
  * deep), found with linear scans before the parser sees the text; `undefined` when there is none.
  */
+function issueAt(file: string, yamlText: string, lineOffset: number, offset: number, message: string): ContentIssue {
+  const line = yamlText.slice(0, offset).split('\n').length + lineOffset;
+  return { file, line, column: offset - yamlText.lastIndexOf('\n', offset - 1), path: '', message };
+}
+
 function refusedBeforeParsing(file: string, yamlText: string, lineOffset: number): ContentIssue | undefined {
-  const at = (offset: number) => ({
-    file,
-    line: yamlText.slice(0, offset).split('\n').length + lineOffset,
-    column: offset - yamlText.lastIndexOf('\n', offset - 1),
-    path: '',
-  });
   const crowded = tooManyCollections(yamlText);
-  if (crowded >= 0) {
-    return {
-      ...at(crowded),
-      column: 1,
-      message: `the file has more than ${LOAD_LIMITS.maxCollections} list items and { } / [ ] collections; a comparison may have at most ${COUNT_LIMITS.threats} threats, split it into several comparisons`,
-    };
-  }
-  const deep = tooDeep(yamlText);
-  if (deep < 0) return undefined;
+  if (crowded < 0) return undefined;
   return {
-    ...at(deep),
-    message: `the YAML is nested too deeply to read (more than ${LOAD_LIMITS.maxDepth} levels); flatten it`,
+    ...issueAt(
+      file,
+      yamlText,
+      lineOffset,
+      crowded,
+      `the file has more than ${LOAD_LIMITS.maxCollections} list items and { } / [ ] collections; a comparison may have at most ${COUNT_LIMITS.threats} threats, split it into several comparisons`,
+    ),
+    column: 1,
   };
 }
 
@@ -205,12 +202,18 @@ export function loadSource(source: SourceFile): LoadedSource {
   const lineOffset = parts?.yamlLine ?? 0;
   const body = parts ? splitSections(parts.body, parts.bodyLine) : [];
 
-  const refused = refusedBeforeParsing(file, yamlText, lineOffset);
-  if (refused !== undefined) {
-    const at = { line: refused.line, column: refused.column };
-    return { ...unread(file, body, [...issues, refused]), locate: () => at };
-  }
+  // Refused before the document is built: far too many collections (before parsing), or nesting too deep.
+  const refusal = (issue: ContentIssue): LoadedSource => ({
+    ...unread(file, body, [...issues, issue]),
+    locate: () => ({ line: issue.line, column: issue.column }),
+  });
+  const crowded = refusedBeforeParsing(file, yamlText, lineOffset);
+  if (crowded !== undefined) return refusal(crowded);
   const parsed = parseYaml(yamlText);
+  if (parsed.tooDeep >= 0) {
+    const message = `the YAML is nested too deeply to read (more than ${LOAD_LIMITS.maxDepth} levels); flatten it`;
+    return refusal(issueAt(file, yamlText, lineOffset, parsed.tooDeep, message));
+  }
   const { doc, lineCounter } = parsed;
   const position = (offset: number) => {
     const pos = lineCounter.linePos(offset);

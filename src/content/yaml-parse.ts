@@ -1,4 +1,5 @@
-import { type Document, LineCounter, parseDocument } from 'yaml';
+import { Composer, type Document, LineCounter, Parser, parseDocument, YAMLParseError } from 'yaml';
+import { nestedPast } from './load-limits.js';
 
 /**
  * YAML indents with spaces only. One tab in an indentation makes the parser lose its place and report a
@@ -72,17 +73,37 @@ export interface ParsedYaml {
   /** The text the document was read from: the source, or its tab-repaired form. */
   readonly text: string;
   readonly tabs: TabRepair['tabs'];
+  /** Where the text nests past `LOAD_LIMITS.maxDepth`, or -1; when it does, `doc` is empty, never built. */
+  readonly tooDeep: number;
 }
 
+/** As yaml's `parseDocument`, with the syntax tree checked for nesting before the document is built from it. */
 function parseOnce(text: string): ParsedYaml {
   const lineCounter = new LineCounter();
-  return { doc: parseDocument(text, { ...OPTIONS, lineCounter }), lineCounter, text, tabs: [] };
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const tooDeep = nestedPast(tokens);
+  if (tooDeep >= 0) return { doc: parseDocument('', OPTIONS), lineCounter, text, tabs: [], tooDeep };
+  let doc: Document.Parsed | undefined;
+  for (const next of new Composer({ ...OPTIONS, lineCounter }).compose(tokens, true, text.length)) {
+    if (doc === undefined) doc = next;
+    else {
+      doc.errors.push(
+        new YAMLParseError(
+          [next.range[0], next.range[1]],
+          'MULTIPLE_DOCS',
+          'Source contains multiple documents; please use YAML.parseAllDocuments()',
+        ),
+      );
+      break;
+    }
+  }
+  return { doc: doc ?? parseDocument('', OPTIONS), lineCounter, text, tabs: [], tooDeep };
 }
 
 /** Parses YAML; a tab in an indentation is reported once and the rest read with the best guess for it. */
 export function parseYaml(text: string): ParsedYaml {
   const first = parseOnce(text);
-  if (!first.doc.errors.some((e) => e.code === 'TAB_AS_INDENT')) return first;
+  if (first.tooDeep >= 0 || !first.doc.errors.some((e) => e.code === 'TAB_AS_INDENT')) return first;
   const { tabs, candidates } = tabRepair(text);
   let best: ParsedYaml | undefined;
   for (const candidate of candidates) {

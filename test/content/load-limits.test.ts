@@ -84,7 +84,7 @@ describe('nesting checked before parsing', () => {
   it.each([
     ['indentation', (n: number) => indented(n)],
     ['list items nested on one line', (n: number) => `title:\n${'- '.repeat(n - 1)}x\n`],
-    ['explicit keys nested on one line', (n: number) => `title:\n${'? '.repeat(n - 1)}x\n`],
+    ['explicit keys nested on one line', (n: number) => `title:\n  ${'? '.repeat(n - 1)}x\n`],
     ['flow sequences', (n: number) => `title: ${'['.repeat(n)}${']'.repeat(n)}\n`],
     ['flow mappings', (n: number) => `title: ${'{a: '.repeat(n)}1${'}'.repeat(n)}\n`],
   ])('lets %s nest to the limit and refuses one level more', (_shape, nest) => {
