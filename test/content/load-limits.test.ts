@@ -100,6 +100,8 @@ describe('nesting checked before parsing', () => {
 
   it('is not fooled by closing brackets inside quotes between the levels', () => {
     expect(tooDeep(`title: ${'[ "]", '.repeat(DEPTH + 1)}x${']'.repeat(DEPTH + 1)}\n`)).toBeGreaterThan(0);
+    // An escaped quote does not end the string its bracket is in.
+    expect(tooDeep(`title: ${'[ "\\"]", '.repeat(DEPTH + 1)}x${']'.repeat(DEPTH + 1)}\n`)).toBeGreaterThan(0);
   });
 
   it('names the line and column where the nesting passes the limit', () => {
